@@ -1,0 +1,50 @@
+using DanTienPortal.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DanTienPortal.Web.Data;
+
+public static class DatabaseModule
+{
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+
+        // Resolved lazily so that configuration added by hosts and tests is already in place.
+        services.AddSingleton<PortalDatabase>();
+        services.AddSingleton(sp => sp.GetRequiredService<PortalDatabase>().CreateDataSource());
+        services.AddDbContext<PortalDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), PortalDbContext.ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention());
+
+        services.AddDataProtection()
+            .SetApplicationName("DanTienPortal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies pending migrations when <see cref="DatabaseOptions.MigrateOnStart"/> says so.</summary>
+    public static async Task MigrateOnStartAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<PortalDatabase>();
+        var migrate = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart ?? database.IsLocalCluster;
+        if (migrate)
+        {
+            await app.MigrateDatabaseAsync();
+        }
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync();
+        app.Logger.LogInformation("Database schema is at migration {Migration}", db.Database.GetMigrations().LastOrDefault());
+    }
+}

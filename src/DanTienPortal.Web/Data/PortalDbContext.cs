@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace DanTienPortal.Web.Data;
+
+/// <summary>The portal's one database context; each feature adds its sets and mappings here.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>
+    /// The key ring behind antiforgery tokens and cookies, shared by every app node so that a
+    /// token issued by one is accepted by another.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Provider settings shared by the app, the design-time factory and the tests.</summary>
+    public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsHistoryTable("__ef_migrations_history");
+
+    /// <summary>Options for a context outside the app's container (migrations tooling, tests).</summary>
+    public static DbContextOptions<PortalDbContext> OptionsFor(string connectionString) =>
+        new DbContextOptionsBuilder<PortalDbContext>()
+            .UseNpgsql(connectionString, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention()
+            .Options;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+}

@@ -1,0 +1,10 @@
+namespace DanTienPortal.Web.Hosting;
+
+/// <summary>Settings under <c>Portal</c>: where the site keeps its files.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Folder for local state (the local PostgreSQL cluster, mail written to files). Default: <c>.data/</c> at the repository's top.</summary>
+    public string DataPath { get; set; } = PortalPaths.Locate().DataRoot;
+}

@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
+
+namespace DanTienPortal.Web.Web;
+
+/// <summary>The HTTP pipeline every page shares: errors, headers, compression, static files, logging.</summary>
+public static class WebModule
+{
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        services.AddHealthChecks();
+        services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(options =>
+        {
+            // A health probe must answer quickly even when the database host has vanished.
+            foreach (var registration in options.Registrations)
+            {
+                registration.Timeout = TimeSpan.FromSeconds(5);
+            }
+        });
+
+        services.AddResponseCompression(options =>
+        {
+            // Antiforgery tokens are re-encrypted on every response, so compressing HTML over HTTPS does not leak them.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        // One structured line per request; no query strings or headers, which may carry personal data.
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
+                                    HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        return services;
+    }
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/loi");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHttpLogging();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = new FileExtensionContentTypeProvider(),
+            OnPrepareResponse = static file =>
+            {
+                // Links made with asp-append-version carry ?v=hash and never change: cache them for a year.
+                var versioned = file.Context.Request.Query.ContainsKey("v");
+                file.Context.Response.Headers.CacheControl = versioned
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=86400";
+            },
+        });
+        app.UseRouting();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").DisableHttpMetrics();
+        return app;
+    }
+}
