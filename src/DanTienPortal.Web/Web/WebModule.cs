@@ -57,6 +57,7 @@ public static class WebModule
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseHttpLogging();
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
@@ -65,7 +66,6 @@ public static class WebModule
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseHttpLogging();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

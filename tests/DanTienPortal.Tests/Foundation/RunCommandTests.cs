@@ -52,11 +52,14 @@ public sealed class RunCommandTests(PostgresServer postgres)
     public async Task The_migrate_command_brings_an_empty_database_to_the_current_schema_and_exits()
     {
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var dataPath = TestFolders.Create("migrate");
         try
         {
             await using var migrate = PortalProcess.Start(
-                new Dictionary<string, string> { ["ConnectionStrings__Portal"] = connectionString }, "migrate");
+                new Dictionary<string, string> { ["ConnectionStrings__Portal"] = connectionString, ["Portal__DataPath"] = dataPath },
+                "migrate");
             Assert.Equal(0, await migrate.WaitForExitAsync(StartTimeout));
+            Assert.False(Directory.Exists(Path.Combine(dataPath, "postgres")), "a configured database must not start the local cluster");
 
             await using var db = new PortalDbContext(PortalDbContext.OptionsFor(connectionString));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
@@ -65,6 +68,7 @@ public sealed class RunCommandTests(PostgresServer postgres)
         finally
         {
             await postgres.DropDatabaseAsync(connectionString);
+            TestFolders.Delete(dataPath);
         }
     }
 }
