@@ -1,6 +1,12 @@
+using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Hosting;
 using DanTienPortal.Web.Web;
+
+if (args is ["check-content", .. var rest])
+{
+    return CheckContentCommand.Run(rest.FirstOrDefault() ?? PortalPaths.Locate().ContentRoot, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -10,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
+builder.Services.AddPortalContent();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -17,12 +24,13 @@ var app = builder.Build();
 if (args is ["migrate", ..])
 {
     await app.MigrateDatabaseAsync();
-    return;
+    return 0;
 }
 
 await app.MigrateOnStartAsync();
 app.UsePortalWeb();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
+using DanTienPortal.Web.Content;
 using Microsoft.Net.Http.Headers;
 
 namespace DanTienPortal.Web.Web;
@@ -82,6 +83,7 @@ public static class WebModule
         app.UseRouting();
 
         app.MapRazorPages();
+        app.MapSiteMap();
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
         return app;
     }

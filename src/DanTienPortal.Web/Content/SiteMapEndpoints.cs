@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace DanTienPortal.Web.Content;
+
+/// <summary><c>/sitemap.xml</c> listing every public page, and <c>/robots.txt</c> pointing to it.</summary>
+public static class SiteMapEndpoints
+{
+    public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
+        {
+            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+            return Results.Text(Build(origin, store.Current), "application/xml; charset=utf-8");
+        });
+
+        endpoints.MapGet("/robots.txt", (HttpContext context) => Results.Text(
+            $"User-agent: *\nDisallow: /can-bo/\nDisallow: /phan-anh-kien-nghi/tra-cuu\nDisallow: /api/\n\nSitemap: {context.Request.Scheme}://{context.Request.Host}/sitemap.xml\n",
+            "text/plain; charset=utf-8"));
+        return endpoints;
+    }
+
+    /// <summary>Paths of every public page, with the date each last changed when known.</summary>
+    public static IEnumerable<(string Path, DateOnly? Modified)> PublicPages(ContentSnapshot content)
+    {
+        yield return ("/", null);
+        yield return ("/thu-tuc", null);
+        foreach (var procedure in content.Procedures)
+        {
+            yield return (procedure.Url, procedure.LastReviewed);
+        }
+
+        if (content.Plan is { } plan)
+        {
+            yield return (plan.Url, null);
+            yield return (plan.TasksUrl, null);
+        }
+
+        foreach (var agency in content.Agencies)
+        {
+            yield return ($"/co-quan/{agency.Slug}", null);
+        }
+
+        yield return ("/tin-tuc", content.News.Count > 0 ? content.News[0].Published : null);
+        foreach (var article in content.News)
+        {
+            yield return (article.Url, article.Published);
+        }
+
+        foreach (var page in content.Pages)
+        {
+            yield return (page.Url, null);
+        }
+    }
+
+    private static string Build(string origin, ContentSnapshot content)
+    {
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var (path, modified) in PublicPages(content))
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", origin + path);
+                if (modified is { } date)
+                {
+                    xml.WriteElementString("lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+}
