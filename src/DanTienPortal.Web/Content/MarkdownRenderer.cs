@@ -75,7 +75,8 @@ public sealed class MarkdownRenderer
         var inDocuments = false;
         foreach (var block in document)
         {
-            if (block is HeadingBlock heading)
+            // The section runs to the next heading of its level; its sub-headings (cases) stay inside it.
+            if (block is HeadingBlock { Level: <= 2 } heading)
             {
                 inDocuments = heading.GetAttributes().Id == DocumentsHeadingId;
             }
