@@ -37,7 +37,7 @@ public sealed class DetailsModel(ContentStore content) : PageModel
             ["name"] = Procedure.Title,
             ["url"] = url,
             ["serviceType"] = Site.FieldName(Procedure.FieldKey),
-            ["dateModified"] = Procedure.LastReviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["dateModified"] = Procedure.LastReviewed.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["areaServed"] = new { @type = "AdministrativeArea", name = "Xã Dân Tiến, tỉnh Thái Nguyên" },
             ["provider"] = new { @type = "GovernmentOrganization", name = Agency.Kind == AgencyKind.External ? Agency.Name : "Ủy ban nhân dân xã Dân Tiến" },
             ["availableChannel"] = new
