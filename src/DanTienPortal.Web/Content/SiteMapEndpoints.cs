@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using DanTienPortal.Web.Web;
+using Microsoft.Extensions.Options;
 
 namespace DanTienPortal.Web.Content;
 
@@ -9,14 +11,11 @@ public static class SiteMapEndpoints
 {
     public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", (HttpContext context, ContentStore store) =>
-        {
-            var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-            return Results.Text(Build(origin, store.Current), "application/xml; charset=utf-8");
-        });
+        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, IOptions<SiteOptions> site) =>
+            Results.Text(Build(path => site.Value.Absolute(request, path), store.Current), "application/xml; charset=utf-8"));
 
-        endpoints.MapGet("/robots.txt", (HttpContext context) => Results.Text(
-            $"User-agent: *\nDisallow: /can-bo/\nDisallow: /phan-anh-kien-nghi/tra-cuu\nDisallow: /api/\n\nSitemap: {context.Request.Scheme}://{context.Request.Host}/sitemap.xml\n",
+        endpoints.MapGet("/robots.txt", (HttpRequest request, IOptions<SiteOptions> site) => Results.Text(
+            $"User-agent: *\nDisallow: /can-bo/\nDisallow: /phan-anh-kien-nghi/tra-cuu\nDisallow: /api/\n\nSitemap: {site.Value.Absolute(request, "/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
         return endpoints;
     }
@@ -54,7 +53,7 @@ public static class SiteMapEndpoints
         }
     }
 
-    private static string Build(string origin, ContentSnapshot content)
+    private static string Build(Func<string, string> absolute, ContentSnapshot content)
     {
         var output = new StringBuilder();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
@@ -63,7 +62,7 @@ public static class SiteMapEndpoints
             foreach (var (path, modified) in PublicPages(content))
             {
                 xml.WriteStartElement("url");
-                xml.WriteElementString("loc", origin + path);
+                xml.WriteElementString("loc", absolute(path));
                 if (modified is { } date)
                 {
                     xml.WriteElementString("lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using DanTienPortal.Tests.Infrastructure;
 using DanTienPortal.Web.Content;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DanTienPortal.Tests.Content;
@@ -110,6 +111,25 @@ public sealed class ContentPagesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
         Assert.Contains("Disallow: /can-bo/", robots, StringComparison.Ordinal);
         Assert.Contains("Disallow: /phan-anh-kien-nghi/tra-cuu", robots, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_configured_public_address_no_request_host_reaches_links_or_the_sitemap()
+    {
+        await using var app = portal.WithWebHostBuilder(b => b.UseSetting("Site:PublicUrl", "https://dantien.example.vn"));
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Host = "attacker.example";
+
+        var page = await Html.GetAsync(client, "/thu-tuc/dang-ky-khai-sinh");
+        Assert.Equal("https://dantien.example.vn/thu-tuc/dang-ky-khai-sinh", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("https://dantien.example.vn/thu-tuc/dang-ky-khai-sinh", page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.Contains("https://dantien.example.vn/thu-tuc/dang-ky-khai-sinh", page.QuerySelector("script[type='application/ld+json']")!.TextContent, StringComparison.Ordinal);
+
+        var sitemap = await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<loc>https://dantien.example.vn/thu-tuc</loc>", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker", sitemap, StringComparison.Ordinal);
+        var robots = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Sitemap: https://dantien.example.vn/sitemap.xml", robots, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace DanTienPortal.Web.Pages.Procedures;
 
-public sealed class DetailsModel(ContentStore content) : PageModel
+public sealed class DetailsModel(ContentStore content, IOptions<SiteOptions> site) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -29,7 +31,7 @@ public sealed class DetailsModel(ContentStore content) : PageModel
     /// <summary>schema.org GovernmentService, so that search engines show the procedure's facts.</summary>
     public string StructuredData()
     {
-        var url = $"{Request.Scheme}://{Request.Host}{Procedure.Url}";
+        var url = site.Value.Absolute(Request, Procedure.Url);
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
