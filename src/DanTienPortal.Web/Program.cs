@@ -1,6 +1,7 @@
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Hosting;
+using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Web;
 
 if (args is ["check-content", .. var rest])
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
 builder.Services.AddPortalContent();
+builder.Services.AddPortalSearch();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

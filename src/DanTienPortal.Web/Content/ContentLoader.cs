@@ -48,14 +48,15 @@ public sealed class ContentLoader(MarkdownRenderer markdown, TimeProvider time)
         var pages = LoadMarkdown(root, "pages", problems, ReadPage);
         var news = LoadMarkdown(root, "news", problems, ReadNews);
         var plan = LoadPlan(root, agencySlugs, problems);
+        var search = SearchSettings.Load(root, problems);
 
         var unique = Deduplicate(procedures, p => p.Slug, p => p.SourceFile, "thủ tục", problems)
             .ToList();
         var uniquePages = Deduplicate(pages, p => p.Slug, p => p.SourceFile, "trang", problems).ToList();
         var uniqueNews = Deduplicate(news, n => n.Slug, n => n.SourceFile, "tin", problems).ToList();
 
-        CheckLinks(unique, agencies, uniquePages, uniqueNews, plan, problems);
-        return new ContentSnapshot(fields, agencies, unique, uniquePages, uniqueNews, plan, problems, time.GetUtcNow());
+        CheckLinks(unique, agencies, uniquePages, uniqueNews, plan, search, problems);
+        return new ContentSnapshot(fields, agencies, unique, uniquePages, uniqueNews, plan, problems, time.GetUtcNow(), search);
     }
 
     private static List<Field> LoadFields(string root, List<ContentProblem> problems)
@@ -328,7 +329,7 @@ public sealed class ContentLoader(MarkdownRenderer markdown, TimeProvider time)
 
     private static void CheckLinks(
         List<Procedure> procedures, List<Agency> agencies, List<ContentPage> pages, List<NewsArticle> news, Plan? plan,
-        List<ContentProblem> problems)
+        SearchSettings search, List<ContentProblem> problems)
     {
         var known = new HashSet<string>(FixedPaths, StringComparer.Ordinal);
         known.UnionWith(procedures.Select(p => p.Url));
@@ -339,6 +340,11 @@ public sealed class ContentLoader(MarkdownRenderer markdown, TimeProvider time)
         {
             known.Add(plan.Url);
             known.Add(plan.TasksUrl);
+        }
+
+        foreach (var bet in search.BestBets.Where(b => !known.Contains(b.Url.Split('#')[0])))
+        {
+            problems.Add(new ContentProblem(SearchSettings.BestBetsFile, bet.Line, $"best bet '{bet.Query}' trỏ tới '{bet.Url}', không phải trang nào của cổng"));
         }
 
         var documents = procedures.Select(p => (p.SourceFile, p.Body))

@@ -6,10 +6,18 @@ public sealed record Heading(int Level, string Text, string Id);
 /// <summary>An internal link found in a document, kept to check that it leads somewhere.</summary>
 public sealed record InternalLink(string Path, int Line);
 
-/// <summary>Markdown turned into safe HTML, with what the pages and the checker need from it.</summary>
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<Heading> Headings, IReadOnlyList<InternalLink> Links)
+/// <summary>A part of a document under one heading, as plain text, for search.</summary>
+public sealed record Section(string? HeadingId, string? HeadingText, string Text);
+
+/// <summary>Markdown turned into safe HTML, with what the pages, the checker and search need from it.</summary>
+public sealed record RenderedMarkdown(
+    string Html,
+    IReadOnlyList<Heading> Headings,
+    IReadOnlyList<InternalLink> Links,
+    string Text,
+    IReadOnlyList<Section> Sections)
 {
-    public static readonly RenderedMarkdown Empty = new("", [], []);
+    public static readonly RenderedMarkdown Empty = new("", [], [], "", []);
 }
 
 /// <summary>A problem found in a content file, reported with the file and line so an editor can fix it.</summary>

@@ -15,8 +15,10 @@ public sealed class ContentSnapshot
         IEnumerable<NewsArticle> news,
         Plan? plan,
         IReadOnlyList<ContentProblem> problems,
-        DateTimeOffset loadedAt)
+        DateTimeOffset loadedAt,
+        SearchSettings? search = null)
     {
+        Search = search ?? SearchSettings.None;
         Fields = fields.OrderBy(f => f.Order).ToList();
         FieldsByKey = Fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         Agencies = agencies.OrderBy(a => a.Order).ThenBy(a => a.Name, VietnameseOrder).ToList();
@@ -58,6 +60,8 @@ public sealed class ContentSnapshot
     public IReadOnlyDictionary<string, NewsArticle> NewsBySlug { get; }
 
     public Plan? Plan { get; }
+
+    public SearchSettings Search { get; }
 
     public IReadOnlyList<ContentProblem> Problems { get; }
 

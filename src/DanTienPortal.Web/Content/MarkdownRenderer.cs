@@ -38,11 +38,45 @@ public sealed class MarkdownRenderer
             .ToList();
 
         var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
-        return new RenderedMarkdown(html, headings, links);
+        return new RenderedMarkdown(html, headings, links, PlainText(markdown), Sections(markdown, document));
     }
 
     /// <summary>Plain text of inline Markdown, for titles and summaries.</summary>
     public string PlainText(string markdown) => Markdown.ToPlainText(markdown, _pipeline).Trim();
+
+    /// <summary>The text under each second- and third-level heading (and before the first one).</summary>
+    private List<Section> Sections(string markdown, MarkdownDocument document)
+    {
+        var sections = new List<Section>();
+        var source = new System.Text.StringBuilder();
+        HeadingBlock? current = null;
+
+        void Flush()
+        {
+            var text = PlainText(source.ToString());
+            if (current is not null || text.Length > 0)
+            {
+                sections.Add(new Section(current?.GetAttributes().Id, current is null ? null : InlineText(current.Inline), text));
+            }
+
+            source.Clear();
+        }
+
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 or 3 } heading)
+            {
+                Flush();
+                current = heading;
+                continue;
+            }
+
+            source.Append(markdown, block.Span.Start, Math.Min(block.Span.Length, markdown.Length - block.Span.Start)).Append("\n\n");
+        }
+
+        Flush();
+        return sections;
+    }
 
     private static List<Heading> AssignHeadingIds(MarkdownDocument document)
     {

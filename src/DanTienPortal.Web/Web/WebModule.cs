@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Search;
 using Microsoft.Net.Http.Headers;
 
 namespace DanTienPortal.Web.Web;
@@ -84,6 +85,7 @@ public static class WebModule
 
         app.MapRazorPages();
         app.MapSiteMap();
+        app.MapSearchApi();
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
         return app;
     }

@@ -1,0 +1,20 @@
+namespace DanTienPortal.Web.Search;
+
+/// <summary>Settings under <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>
+    /// Folder of the Lucene index. Unset: the index lives in memory. Either way it is derived
+    /// data, rebuilt from the content (and the database) at start and whenever it is unreadable.
+    /// Each app node needs a folder of its own.
+    /// </summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>Hits per results page.</summary>
+    public int PageSize { get; set; } = 10;
+
+    /// <summary>Longer queries are cut to this many characters.</summary>
+    public int MaxQueryLength { get; set; } = 200;
+}
