@@ -4,7 +4,11 @@ using YamlDotNet.RepresentationModel;
 namespace DanTienPortal.Web.Content;
 
 /// <summary>A query pinned to the page it should always show first.</summary>
-public sealed record BestBet(string Query, string Url, int Line);
+public sealed record BestBet(string Query, string Url, int Line)
+{
+    /// <summary>The query as search compares it: folded syllables, one space apart.</summary>
+    public string FoldedQuery { get; } = string.Join(' ', Search.ParsedQuery.FoldedTokens(Query));
+}
 
 /// <summary>The editors' part of search: synonym groups and best bets, from <c>content/search/</c>.</summary>
 public sealed record SearchSettings(IReadOnlyList<IReadOnlyList<string>> Synonyms, IReadOnlyList<BestBet> BestBets)

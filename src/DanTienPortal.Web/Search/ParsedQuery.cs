@@ -5,7 +5,7 @@ using Lucene.Net.Search;
 namespace DanTienPortal.Web.Search;
 
 /// <summary>One syllable of a query: as typed (normalised) and folded.</summary>
-public sealed record QueryToken(string Exact, string Folded, bool InVocabulary);
+public sealed record QueryToken(string Exact, string Folded, bool InVocabulary, bool MaySoundLikeAnother = false);
 
 /// <summary>
 /// A citizen's query understood: its syllables (keyboard leftovers decoded), the synonyms it
@@ -30,6 +30,7 @@ public sealed class ParsedQuery
         Synonyms = synonyms;
         var content = tokens.Where(t => !QuestionWords.Contains(t.Folded)).ToList();
         ContentTokens = content.Count > 0 ? content : tokens;
+
     }
 
     public IReadOnlyList<QueryToken> Tokens { get; }
@@ -56,7 +57,8 @@ public sealed class ParsedQuery
                 continue;
             }
 
-            tokens.Add(new QueryToken(exact, folded, vocabulary.Contains(folded)));
+            var known = vocabulary.Contains(folded);
+            tokens.Add(new QueryToken(exact, folded, known, known && vocabulary.HasCommonerSoundAlike(folded)));
         }
 
         return new ParsedQuery(tokens, ExpandSynonyms(tokens, settings));
@@ -66,16 +68,61 @@ public sealed class ParsedQuery
     public static List<string> FoldedTokens(string phrase) =>
         VietnameseAnalyzers.Tokens(VietnameseAnalyzers.FoldedSyllables, VietnameseText.Normalize(phrase));
 
+    /// <summary>
+    /// Which pages match: enough of the query's syllables (or one of its synonyms) anywhere in
+    /// the page, with syllables kept together counting extra. Cheap enough to run over every
+    /// page; <see cref="ToLucene"/> then orders the best of them.
+    /// </summary>
+    public Query Candidates()
+    {
+        var query = new BooleanQuery { { Matching(), Occur.MUST } };
+        foreach (var bigram in Bigrams())
+        {
+            query.Add(Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Shingles, bigram)), 2), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The full ranking: matches in the title and keywords weigh most, exact before folded
+    /// before phonetic, and syllables kept together in a title beat the same syllables apart.
+    /// </summary>
     public Query ToLucene()
     {
+        var query = new BooleanQuery { { Matching(), Occur.MUST } };
+        // Question words ("thủ tục", "cần gì") weigh nothing, even in a title that happens to hold them.
+        foreach (var token in ContentTokens)
+        {
+            query.Add(Weighed(token), Occur.SHOULD);
+        }
+
+        foreach (var bigram in Bigrams())
+        {
+            query.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Shingles, bigram)), 6), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Shingles, bigram)), 5), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Shingles, bigram)), 2), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private BooleanQuery Matching()
+    {
+        // Most of the syllables must be there: all of one or two, two of three, three of four…
+        var n = ContentTokens.Count;
+        var needed = n - (n / 3);
         var required = new BooleanQuery();
         foreach (var token in ContentTokens)
         {
-            required.Add(Alternatives(token), Occur.SHOULD);
+            // When all are needed, a conjunction finds the pages by leapfrogging, much faster than counting.
+            required.Add(Found(token), needed == n ? Occur.MUST : Occur.SHOULD);
         }
 
-        var n = ContentTokens.Count;
-        required.MinimumNumberShouldMatch = n - (n / 3);
+        if (needed < n)
+        {
+            required.MinimumNumberShouldMatch = needed;
+        }
 
         var anyMeaning = new BooleanQuery(disableCoord: true) { { required, Occur.SHOULD } };
         foreach (var phrase in Synonyms)
@@ -84,71 +131,77 @@ public sealed class ParsedQuery
         }
 
         anyMeaning.MinimumNumberShouldMatch = 1;
-        var query = new BooleanQuery { { anyMeaning, Occur.MUST } };
-        for (var i = 0; i + 1 < Tokens.Count; i++)
-        {
-            var bigram = $"{Tokens[i].Folded} {Tokens[i + 1].Folded}";
-            query.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Shingles, bigram)), 6), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Shingles, bigram)), 5), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term("body" + VietnameseAnalyzers.Shingles, bigram)), 2), Occur.SHOULD);
-        }
-
-        return query;
+        return anyMeaning;
     }
 
-    /// <summary>The terms to highlight in a body: every folded syllable the query looks for.</summary>
-    public Query HighlightQuery()
+    private IEnumerable<string> Bigrams() => Tokens.Zip(Tokens.Skip(1), (a, b) => $"{a.Folded} {b.Folded}");
+
+    /// <summary>The folded syllables to mark in a snippet: every word the query looks for, synonyms included.</summary>
+    public IReadOnlySet<string> HighlightTerms() =>
+        Tokens.Select(t => t.Folded).Concat(Synonyms.SelectMany(s => s)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Where a syllable counts as found: anywhere in the page, folded, or by sound or with a typo when no page has it.</summary>
+    private static Query Found(QueryToken token)
     {
-        var query = new BooleanQuery();
-        foreach (var term in Tokens.Select(t => t.Folded).Concat(Synonyms.SelectMany(s => s)).Distinct(StringComparer.Ordinal))
+        var folded = new TermQuery(new Term("all" + VietnameseAnalyzers.Folded, token.Folded));
+        if (token.InVocabulary && !token.MaySoundLikeAnother)
         {
-            query.Add(new TermQuery(new Term("body" + VietnameseAnalyzers.Folded, term)), Occur.SHOULD);
+            return folded;
         }
 
-        return query;
-    }
-
-    private static DisjunctionMaxQuery Alternatives(QueryToken token)
-    {
         var alternatives = new DisjunctionMaxQuery(0.1f)
         {
-            Boosted(new TermQuery(new Term("title", token.Exact)), 8),
-            Boosted(new TermQuery(new Term("keywords", token.Exact)), 6),
-            Boosted(new TermQuery(new Term("body", token.Exact)), 1.5f),
-            Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Folded, token.Folded)), 5),
-            Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Folded, token.Folded)), 4),
-            Boosted(new TermQuery(new Term("body" + VietnameseAnalyzers.Folded, token.Folded)), 1),
+            folded,
+            Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded))), 0.6f),
         };
-
-        var phonetic = VietnameseText.Phonetic(token.Folded);
-        alternatives.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Phonetic, phonetic)), 1.5f));
-        alternatives.Add(Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Phonetic, phonetic)), 1.2f));
-        if (!token.InVocabulary)
+        if (token.InVocabulary)
         {
-            alternatives.Add(Boosted(new TermQuery(new Term("body" + VietnameseAnalyzers.Phonetic, phonetic)), 0.5f));
+            return alternatives;
+        }
 
-            // Typo tolerance for syllables no document has: one edit from four letters, two from eight.
-            if (token.Folded.Length >= 4)
-            {
-                var edits = token.Folded.Length >= 8 ? 2 : 1;
-                alternatives.Add(Boosted(new FuzzyQuery(new Term("title" + VietnameseAnalyzers.Folded, token.Folded), edits, 1), 2));
-                alternatives.Add(Boosted(new FuzzyQuery(new Term("keywords" + VietnameseAnalyzers.Folded, token.Folded), edits, 1), 1.5f));
-                alternatives.Add(Boosted(new FuzzyQuery(new Term("body" + VietnameseAnalyzers.Folded, token.Folded), edits, 1), 0.4f));
-            }
+        // Typo tolerance: one edit from four letters, two from eight.
+        if (token.Folded.Length >= 4)
+        {
+            var edits = token.Folded.Length >= 8 ? 2 : 1;
+            alternatives.Add(Boosted(new FuzzyQuery(new Term("all" + VietnameseAnalyzers.Folded, token.Folded), edits, 1), 0.5f));
         }
 
         return alternatives;
     }
 
+    /// <summary>How much a syllable weighs where it is found: in the title or keywords, as typed, folded or by sound.</summary>
+    private static DisjunctionMaxQuery Weighed(QueryToken token)
+    {
+        var phonetic = VietnameseText.Phonetic(token.Folded);
+        return new DisjunctionMaxQuery(0.1f)
+        {
+            Boosted(new TermQuery(new Term("title", token.Exact)), 8),
+            Boosted(new TermQuery(new Term("keywords", token.Exact)), 6),
+            Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Folded, token.Folded)), 5),
+            Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Folded, token.Folded)), 4),
+            Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Phonetic, phonetic)), 1.5f),
+            Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Phonetic, phonetic)), 1.2f),
+        };
+    }
+
+    /// <summary>
+    /// A phrase in the title, keywords or anywhere: all of its two-syllable shingles together,
+    /// which is nearly a phrase match at the price of a few short posting lists.
+    /// </summary>
     private static BooleanQuery PhraseAnywhere(IReadOnlyList<string> folded, float boost)
     {
         var any = new BooleanQuery(disableCoord: true);
-        foreach (var (field, weight) in new[] { ("title", 5f), ("keywords", 4f), ("body", 1f) })
+        foreach (var (field, weight) in new[] { ("title", 5f), ("keywords", 4f), ("all", 1f) })
         {
-            var phrase = new PhraseQuery();
-            foreach (var term in folded)
+            var phrase = new BooleanQuery(disableCoord: true);
+            if (folded.Count == 1)
             {
-                phrase.Add(new Term(field + VietnameseAnalyzers.Folded, term));
+                phrase.Add(new TermQuery(new Term(field + VietnameseAnalyzers.Folded, folded[0])), Occur.MUST);
+            }
+
+            foreach (var bigram in folded.Zip(folded.Skip(1), (a, b) => $"{a} {b}"))
+            {
+                phrase.Add(new TermQuery(new Term(field + VietnameseAnalyzers.Shingles, bigram)), Occur.MUST);
             }
 
             any.Add(Boosted(phrase, weight * boost), Occur.SHOULD);
@@ -163,22 +216,28 @@ public sealed class ParsedQuery
     /// </summary>
     private static List<IReadOnlyList<string>> ExpandSynonyms(List<QueryToken> tokens, SearchSettings settings)
     {
-        static string Sound(IEnumerable<string> folded) => $" {string.Join(' ', folded.Select(VietnameseText.Phonetic))} ";
-
         var query = Sound(tokens.Select(t => t.Folded));
         var expansions = new List<IReadOnlyList<string>>();
-        foreach (var group in settings.Synonyms)
+        foreach (var group in PreparedGroups.GetValue(settings, Prepare))
         {
-            var phrases = group.Select(FoldedTokens).Where(p => p.Count > 0).ToList();
-            var contained = phrases.Select(p => query.Contains(Sound(p), StringComparison.Ordinal)).ToList();
+            var contained = group.Select(p => query.Contains(p.Sound, StringComparison.Ordinal)).ToList();
             if (contained.Contains(true))
             {
-                expansions.AddRange(phrases.Where((_, i) => !contained[i]));
+                expansions.AddRange(group.Where((_, i) => !contained[i]).Select(p => p.Folded));
             }
         }
 
         return expansions;
     }
+
+    private static string Sound(IEnumerable<string> folded) => $" {string.Join(' ', folded.Select(VietnameseText.Phonetic))} ";
+
+    // Synonym phrases analysed once per content snapshot, not once per query.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SearchSettings, List<List<(IReadOnlyList<string> Folded, string Sound)>>> PreparedGroups = [];
+
+    private static List<List<(IReadOnlyList<string> Folded, string Sound)>> Prepare(SearchSettings settings) => settings.Synonyms
+        .Select(group => group.Select(FoldedTokens).Where(p => p.Count > 0).Select(p => ((IReadOnlyList<string>)p, Sound(p))).ToList())
+        .ToList();
 
     private static T Boosted<T>(T query, float boost)
         where T : Query

@@ -5,7 +5,7 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/search");
+        var api = endpoints.MapGroup("/api/search").CacheOutput(SearchModule.CachePolicy);
 
         api.MapGet("/", (
             SearchService search,

@@ -25,6 +25,7 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     private readonly SearchOptions _options;
     private readonly ILogger<SearchIndex> _logger;
     private readonly System.Threading.Lock _lock = new();
+    private readonly Dictionary<string, IReadOnlyList<SearchDocument>> _sources = new(StringComparer.Ordinal);
     private State? _state;
 
     public SearchIndex(ContentStore content, IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
@@ -33,6 +34,9 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         _options = options.Value;
         _logger = logger;
     }
+
+    /// <summary>Raised after documents were added or removed, once searches can see them.</summary>
+    public event Action? Changed;
 
     /// <summary>The syllables of the indexed documents, for decoding and correcting queries.</summary>
     public SearchVocabulary Vocabulary { get; private set; } = SearchVocabulary.Empty;
@@ -88,20 +92,29 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     }
 
     /// <summary>Replaces every document from the content files, atomically for readers.</summary>
-    public void IndexContent(ContentSnapshot snapshot)
+    public void IndexContent(ContentSnapshot snapshot) => ReplaceSource(ContentSource, ContentDocuments.From(snapshot).ToList());
+
+    /// <summary>
+    /// Replaces every document of one source (the content files, the database's news…) in one
+    /// atomic step for readers, and returns once searches can see the change.
+    /// </summary>
+    public void ReplaceSource(string source, IReadOnlyList<SearchDocument> documents)
     {
-        var documents = ContentDocuments.From(snapshot).ToList();
         lock (_lock)
         {
             var state = EnsureOpen();
-            var generation = state.Tracking.UpdateDocuments(new Term("source", ContentSource), documents.Select(d => ToLucene(d, ContentSource)));
+            var generation = state.Tracking.UpdateDocuments(new Term("source", source), documents.Select(d => ToLucene(d, source)));
+            // Few segments keep queries fast; the whole index is small enough to merge at each change.
+            state.Writer.ForceMerge(1);
             state.Writer.Commit();
             state.Reopen.WaitForGeneration(generation);
-            Documents = documents;
-            Vocabulary = SearchVocabulary.Build(documents);
+            _sources[source] = documents;
+            Documents = _sources.Values.SelectMany(d => d).ToList();
+            Vocabulary = SearchVocabulary.Build(Documents);
         }
 
-        _logger.LogInformation("Search index holds {Count} documents from the content", documents.Count);
+        _logger.LogInformation("Search index holds {Count} documents from {Source}", documents.Count, source);
+        Changed?.Invoke();
     }
 
     public void Dispose()
@@ -131,13 +144,22 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
             new NumericDocValuesField("kind", Kind(d.Type)),
             new NumericDocValuesField("published_days", d.Published is { } p ? p.DayNumber - Epoch.DayNumber : 0),
         };
-        foreach (var (name, text, stored) in new[] { ("title", title, false), ("keywords", keywords, false), ("body", body, true) })
+        // Titles and keywords in every view, to weigh them; all the text together in the views that find a page.
+        foreach (var (name, text) in new[] { ("title", title), ("keywords", keywords) })
         {
-            document.Add(new TextField(name, text, stored ? Field.Store.YES : Field.Store.NO));
+            document.Add(new TextField(name, text, Field.Store.NO));
             document.Add(new TextField(name + VietnameseAnalyzers.Folded, text, Field.Store.NO));
             document.Add(new TextField(name + VietnameseAnalyzers.Shingles, text, Field.Store.NO));
             document.Add(new TextField(name + VietnameseAnalyzers.Phonetic, text, Field.Store.NO));
         }
+
+        var all = $"{title} . {keywords} . {body}";
+        // The body is read back only for snippets: kept as doc values, which a hit reads without
+        // decompressing its neighbours' stored fields. Doc values hold at most 32 KB a value.
+        document.Add(new BinaryDocValuesField("body", new BytesRef(Truncate(body, MaxSnippetSourceBytes))));
+        document.Add(new TextField("all" + VietnameseAnalyzers.Folded, all, Field.Store.NO));
+        document.Add(new TextField("all" + VietnameseAnalyzers.Shingles, all, Field.Store.NO));
+        document.Add(new TextField("all" + VietnameseAnalyzers.Phonetic, all, Field.Store.NO));
 
         foreach (var (name, value) in new[] { ("field", d.Field), ("agency", d.Agency) })
         {
@@ -154,6 +176,19 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         }
 
         return document;
+    }
+
+    private const int MaxSnippetSourceBytes = 30_000;
+
+    private static string Truncate(string text, int maxUtf8Bytes)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) <= maxUtf8Bytes)
+        {
+            return text;
+        }
+
+        // Vietnamese letters take up to three bytes each in UTF-8.
+        return text[..Math.Min(text.Length, maxUtf8Bytes / 3)];
     }
 
     /// <summary>Kinds of document as numbers, for the ranking that weighs them.</summary>
@@ -191,7 +226,12 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
             if (_state is null)
             {
                 _state = State.Open(_options.IndexPath);
+                var others = _sources.Where(kv => kv.Key != ContentSource).ToList();
                 IndexContent(_content.Current);
+                foreach (var (source, documents) in others)
+                {
+                    ReplaceSource(source, documents);
+                }
             }
 
             return _state;

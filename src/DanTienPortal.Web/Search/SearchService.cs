@@ -1,9 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using DanTienPortal.Web.Content;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Microsoft.Extensions.Options;
 
 namespace DanTienPortal.Web.Search;
@@ -12,6 +9,9 @@ namespace DanTienPortal.Web.Search;
 public sealed class SearchService(SearchIndex index, ContentStore content, IOptions<SearchOptions> options, TimeProvider time)
 {
     private const int SnippetLength = 160;
+
+    /// <summary>How many of the first stage's best matches the full ranking orders.</summary>
+    private const int RerankDepth = 60;
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
     private static readonly string[] FacetFields = ["type", "field", "agency"];
 
@@ -38,41 +38,58 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - SearchIndex.Epoch.DayNumber;
-        var scored = new PortalScoreQuery(parsed.ToLucene(), today);
-        var bestBet = snapshot.Search.BestBets.FirstOrDefault(b => string.Join(' ', ParsedQuery.FoldedTokens(b.Query)) == parsed.FoldedText);
+        var candidates = parsed.Candidates();
+        var ranking = new PortalScoreQuery(parsed.ToLucene(), today);
+        var bestBet = snapshot.Search.BestBets.FirstOrDefault(b => b.FoldedQuery == parsed.FoldedText);
         var page = Math.Max(1, request.Page);
         var size = options.Value.PageSize;
 
         return index.Search(searcher =>
         {
-            var filtered = Filter(scored, request);
-            var top = TopScoreDocCollector.Create(page * size, true);
+            // Stage one finds and counts the matches cheaply; stage two ranks the best of them fully.
+            var filtered = Filter(candidates, request);
+            var top = TopScoreDocCollector.Create(Math.Max(RerankDepth, page * size), true);
             var facets = new FacetCollector(FacetFields);
-            if (ReferenceEquals(filtered, scored))
+            if (ReferenceEquals(filtered, candidates))
             {
-                searcher.Search(scored, MultiCollector.Wrap(top, facets));
+                searcher.Search(candidates, MultiCollector.Wrap(top, facets));
             }
             else
             {
                 // Facet counts ignore the chosen filters, so the other choices stay visible with their numbers.
                 searcher.Search(filtered, top);
-                searcher.Search(scored, facets);
+                searcher.Search(candidates, facets);
             }
 
-            var docs = top.GetTopDocs().ScoreDocs.ToList();
             var total = top.TotalHits;
+            var docs = Rerank(searcher, ranking, top.GetTopDocs().ScoreDocs);
             if (page == 1 && bestBet is not null && request.Type is null && request.Field is null && request.Agency is null)
             {
                 total += PinFirst(searcher, docs, bestBet.Url) ? 1 : 0;
             }
 
-            var hits = docs.Skip((page - 1) * size).Take(size).Select(d => Hit(searcher, d, parsed)).ToList();
+            var terms = parsed.HighlightTerms();
+            var bodies = MultiDocValues.GetBinaryValues(searcher.IndexReader, "body");
+            var hits = docs.Skip((page - 1) * size).Take(size).Select(d => Hit(searcher, bodies, d, terms)).ToList();
             var answer = page == 1 && request.Type is null or SearchTypes.Procedure ? Answer(hits, bestBet, snapshot) : null;
+
             // Offer a correction when little was found, or when a word of the query is in no document.
             var didYouMean = total < 3 || parsed.Tokens.Any(t => !t.InVocabulary) ? Correction(parsed) : null;
             return new SearchResults(raw, total, hits, Facets(facets, request, snapshot), didYouMean, answer, page,
                 (total + size - 1) / size, QueryProblem.None, truncated);
         });
+    }
+
+    /// <summary>Orders the candidates by the full ranking query, which visits only them.</summary>
+    private static List<ScoreDoc> Rerank(IndexSearcher searcher, Query ranking, ScoreDoc[] candidates)
+    {
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        var only = new FilteredQuery(ranking, new DocIdsFilter(candidates.Select(c => c.Doc)), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        return searcher.Search(only, candidates.Length).ScoreDocs.ToList();
     }
 
     /// <summary>Titles that complete what is typed in the search box, procedures first.</summary>
@@ -144,36 +161,15 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         return true;
     }
 
-    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, ParsedQuery parsed)
+    private static SearchHit Hit(IndexSearcher searcher, BinaryDocValues? bodies, ScoreDoc scoreDoc, IReadOnlySet<string> terms)
     {
         var doc = searcher.Doc(scoreDoc.Doc);
-        var body = doc.Get("body", Invariant) ?? "";
+        var bytes = new Lucene.Net.Util.BytesRef();
+        bodies?.Get(scoreDoc.Doc, bytes);
+        var body = bytes.Length > 0 ? bytes.Utf8ToString() : "";
         DateOnly? published = doc.Get("published", Invariant) is { } p ? DateOnly.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : null;
-        return new SearchHit(doc.Get("type", Invariant), doc.Get("display_title", Invariant), doc.Get("url", Invariant), Snippet(body, parsed),
+        return new SearchHit(doc.Get("type", Invariant), doc.Get("display_title", Invariant), doc.Get("url", Invariant), Snippet.Build(body, terms, SnippetLength),
             scoreDoc.Score, doc.Get("field", Invariant), doc.Get("agency", Invariant), published);
-    }
-
-    /// <summary>
-    /// The best passage of the body with the matched words marked. The folded token stream of
-    /// the accented text is scored against folded terms, so an unaccented query marks the
-    /// accented words it found. Text is HTML-encoded; only the marks are markup.
-    /// </summary>
-    private static string Snippet(string body, ParsedQuery parsed)
-    {
-        var field = "body" + VietnameseAnalyzers.Folded;
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), TextEncoder.Instance, new QueryScorer(parsed.HighlightQuery(), field))
-        {
-            TextFragmenter = new SimpleFragmenter(SnippetLength),
-        };
-        using var tokens = VietnameseAnalyzers.FoldedSyllables.GetTokenStream(field, body);
-        var fragments = highlighter.GetBestFragments(tokens, body, 2, " … ");
-        if (!string.IsNullOrWhiteSpace(fragments))
-        {
-            return fragments.Trim();
-        }
-
-        var start = body.Length <= SnippetLength ? body : body[..SnippetLength].TrimEnd() + "…";
-        return TextEncoder.Instance.EncodeText(start);
     }
 
     /// <summary>A procedure to answer with at once when the search clearly points to one.</summary>
@@ -217,15 +213,5 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
                 .OrderByDescending(v => v.Count)
                 .ThenBy(v => v.Label, ContentSnapshot.VietnameseOrder)
                 .ToList());
-    }
-
-    /// <summary>Encodes only what HTML needs encoded, leaving Vietnamese letters readable.</summary>
-    private sealed class TextEncoder : IEncoder
-    {
-        public static readonly TextEncoder Instance = new();
-
-        private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-        public string EncodeText(string originalText) => Html.Encode(originalText);
     }
 }

@@ -10,8 +10,9 @@ public sealed class SearchVocabulary
     private readonly Dictionary<string, string> _display;
     private readonly ILookup<string, string> _byPhonetic;
 
-    private SearchVocabulary(Dictionary<string, int> frequency, Dictionary<string, string> display)
+    private SearchVocabulary(Dictionary<string, int> frequency, Dictionary<string, string> display, int documentCount)
     {
+        DocumentCount = documentCount;
         _frequency = frequency;
         _display = display;
         _byPhonetic = frequency.Keys.ToLookup(VietnameseText.Phonetic, StringComparer.Ordinal);
@@ -21,14 +22,18 @@ public sealed class SearchVocabulary
 
     public int Count => _frequency.Count;
 
+    public int DocumentCount { get; }
+
     public static SearchVocabulary Build(IEnumerable<SearchDocument> documents)
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documentCount = 0;
         var forms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             var text = VietnameseText.Normalize($"{document.Title} {document.Keywords} {document.Body}");
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            documentCount++;
             foreach (var exact in VietnameseAnalyzers.Tokens(VietnameseAnalyzers.Exact, text))
             {
                 var folded = VietnameseText.Fold(exact);
@@ -43,12 +48,19 @@ public sealed class SearchVocabulary
         }
 
         var display = forms.ToDictionary(kv => kv.Key, kv => kv.Value.MaxBy(f => f.Value).Key, StringComparer.Ordinal);
-        return new SearchVocabulary(frequency, display);
+        return new SearchVocabulary(frequency, display, documentCount);
     }
 
     public bool Contains(string folded) => _frequency.ContainsKey(folded);
 
     public int Frequency(string folded) => _frequency.GetValueOrDefault(folded);
+
+    /// <summary>
+    /// Whether another syllable that sounds the same in some region is used by more pages: then a
+    /// citizen who typed this one ("luôi", "xổ") may well mean that one ("nuôi", "sổ").
+    /// </summary>
+    public bool HasCommonerSoundAlike(string folded) =>
+        _byPhonetic[VietnameseText.Phonetic(folded)].Any(other => other != folded && Frequency(other) > Frequency(folded));
 
     /// <summary>The accented form most documents use for a folded syllable.</summary>
     public string Display(string folded) => _display.GetValueOrDefault(folded, folded);

@@ -24,20 +24,46 @@ public static partial class VietnameseText
         return OpenSyllable().Replace(nfc, m => TonePlacement.TryGetValue(m.Value, out var moved) ? moved : m.Value);
     }
 
-    /// <summary>Without diacritics: "Đăng ký khai sinh" → "dang ky khai sinh".</summary>
+    /// <summary>
+    /// Without diacritics: "Đăng ký khai sinh" → "dang ky khai sinh". Character for character, so
+    /// a position in the folded text is the same position in the original (NFC) text.
+    /// </summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        return string.Create(nfc.Length, nfc, static (span, source) =>
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            for (var i = 0; i < source.Length; i++)
             {
-                folded.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+                span[i] = FoldChar(source[i]);
             }
+        });
+    }
+
+    /// <summary>One letter without its marks (ấ → a, Đ → D); other characters unchanged.</summary>
+    public static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : c;
+
+    // Every letter up to the Latin Extended Additional block (where Vietnamese letters live), folded once.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x2000];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)i;
+            var decomposed = char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
+            var letters = decomposed.Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray();
+            table[i] = c switch
+            {
+                'đ' => 'd',
+                'Đ' => 'D',
+                _ when letters.Length == 1 => letters[0],
+                _ => c,
+            };
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return table;
     }
 
     public static bool HasDiacritics(string text) => Fold(text) != text.Normalize(NormalizationForm.FormC);

@@ -82,6 +82,7 @@ public static class WebModule
             },
         });
         app.UseRouting();
+        app.UseOutputCache();
 
         app.MapRazorPages();
         app.MapSiteMap();

@@ -45,6 +45,22 @@ public sealed class ContentReloadTests(PortalFactory portal) : IClassFixture<Por
         await Eventually(async () => (await client.GetAsync(new Uri("/huong-dan", UriKind.Relative))).StatusCode == HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_new_page_is_found_by_search_within_seconds_even_after_the_query_was_cached()
+    {
+        await using var app = portal.WithWebHostBuilder(builder => builder.UseSetting("Portal:ContentPath", _content.Path));
+        using var client = app.CreateClient();
+        const string search = "/tim-kiem?q=nuoi+ong+lay+mat";
+
+        var before = await client.GetAsync(new Uri(search, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Null((await Html.ParseAsync(before)).QuerySelector(".search-results a[href='/thu-tuc/nuoi-ong']"));
+        var again = await client.GetAsync(new Uri(search, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(again.Headers.Age is not null, "a repeated search is answered from the output cache");
+
+        _content.Write("procedures/nuoi-ong.md", ContentFolder.Procedure("Hỗ trợ nuôi ong lấy mật", agency: "van-phong-hdnd-ubnd"));
+        await Eventually(async () => (await Html.GetAsync(client, search)).QuerySelector(".search-results li a")?.GetAttribute("href") == "/thu-tuc/nuoi-ong");
+    }
+
     public void Dispose() => _content.Dispose();
 
     private static async Task Eventually(Func<Task<bool>> condition)

@@ -1,10 +1,12 @@
 using DanTienPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanTienPortal.Web.Pages.Search;
 
 /// <summary>The results page: works as a plain GET form, filters and paging in the query string.</summary>
+[OutputCache(PolicyName = SearchModule.CachePolicy)]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

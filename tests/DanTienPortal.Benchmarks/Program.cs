@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using DanTienPortal.Benchmarks;
+using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Data.LocalCluster;
+using DanTienPortal.Web.Hosting;
+using DanTienPortal.Web.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- search [documents]
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- http [seconds]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var repo = PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
+var contentPath = Path.Combine(repo, "content");
+var cases = RelevanceCase.Load(Path.Combine(repo, "tests", "DanTienPortal.Tests", "Search", "relevance.tsv"));
+var work = Path.Combine(Path.GetTempPath(), $"dantien-bench-{Guid.NewGuid():N}");
+Directory.CreateDirectory(work);
+var fast = new Dictionary<string, string> { ["fsync"] = "off", ["synchronous_commit"] = "off", ["shared_buffers"] = "'256MB'" };
+using var cluster = PostgresCluster.Start(Path.Combine(work, "pg"), fast);
+
+try
+{
+    switch (args.FirstOrDefault() ?? "search")
+    {
+        case "search":
+            SearchBenchmark(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, withPostgres: !args.Contains("--lucene-only"));
+            break;
+        case "http":
+            HttpBenchmark(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+            break;
+        default:
+            Console.Error.WriteLine("usage: search [documents] | http [seconds]");
+            return 2;
+    }
+}
+finally
+{
+    cluster.Stop();
+    Directory.Delete(work, recursive: true);
+}
+
+return 0;
+
+void SearchBenchmark(int syntheticCount, bool withPostgres)
+{
+    Console.WriteLine($"# Search benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"Relevance set: {cases.Count} queries. Latency: every query of the set, 20 rounds after 3 warm-up rounds.");
+    Console.WriteLine();
+
+    var content = new ContentStore(new ContentLoader(new MarkdownRenderer(), TimeProvider.System),
+        Options.Create(new PortalOptions { ContentPath = contentPath }), NullLogger<ContentStore>.Instance);
+    var options = Options.Create(new SearchOptions());
+    using var index = new SearchIndex(content, options, NullLogger<SearchIndex>.Instance);
+    var indexReal = Measure.Time(() => index.StartAsync(CancellationToken.None).GetAwaiter().GetResult());
+    var service = new SearchService(index, content, options, TimeProvider.System);
+    var real = index.Documents;
+
+    cluster.EnsureDatabase("bench");
+    using var postgres = new PostgresSearch(NpgsqlDataSource.Create(cluster.ConnectionString("bench")));
+    var loadReal = withPostgres ? postgres.Load(real) : 0;
+
+    var queries = cases.Select(c => c.Query).ToList();
+    List<string> Lucene(string q) => service.Search(new SearchRequest(q)).Hits.Select(h => h.Url).ToList();
+    var rows = new List<string[]>();
+    // Recall is measured on the real pages only: in the larger corpus, variants of a page compete with it by design.
+    void Engines(int count, double luceneMs, double postgresMs, bool recall)
+    {
+        double? Recall(Func<string, IReadOnlyList<string>> search) => recall ? RelevanceCase.RecallAt3(cases, search) : null;
+        rows.Add(Row("Lucene.Net (this portal)", count, luceneMs, Latency.Of(queries, q => Lucene(q), 20), Recall(Lucene)));
+        if (withPostgres)
+        {
+            rows.Add(Row("PostgreSQL FTS, all words", count, postgresMs, Latency.Of(queries, q => postgres.Search(q, false), 20), Recall(q => postgres.Search(q, false))));
+            rows.Add(Row("PostgreSQL FTS, any word", count, postgresMs, Latency.Of(queries, q => postgres.Search(q, true), 20), Recall(q => postgres.Search(q, true))));
+        }
+    }
+
+    Engines(real.Count, indexReal, loadReal, recall: true);
+    var synthetic = SyntheticCorpus.Generate(real, syntheticCount);
+    var indexSynthetic = Measure.Time(() => index.ReplaceSource("synthetic", synthetic));
+    var all = index.Documents;
+    Engines(all.Count, indexSynthetic, withPostgres ? postgres.Load(all) : 0, recall: false);
+
+    Console.WriteLine("| engine | documents | indexing (ms) | p50 (ms) | p95 (ms) | max (ms) | recall@3 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var row in rows)
+    {
+        Console.WriteLine($"| {string.Join(" | ", row)} |");
+    }
+}
+
+static string[] Row(string engine, int documents, double indexMs, Latency latency, double? recall) =>
+[
+    engine, documents.ToString("N0", CultureInfo.InvariantCulture), indexMs.ToString("F0", CultureInfo.InvariantCulture),
+    latency.P50.ToString("F3", CultureInfo.InvariantCulture), latency.P95.ToString("F3", CultureInfo.InvariantCulture),
+    latency.Max.ToString("F2", CultureInfo.InvariantCulture), recall?.ToString("P1", CultureInfo.InvariantCulture) ?? "—",
+];
+
+void HttpBenchmark(int seconds)
+{
+    if (!File.Exists("/usr/bin/wrk"))
+    {
+        Run("apt-get", "install -y -qq wrk");
+    }
+
+    var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
+    cluster.EnsureDatabase("http");
+    var port = 5090 + Random.Shared.Next(400);
+    var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+    start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["ConnectionStrings__Portal"] = cluster.ConnectionString("http");
+    start.Environment["Database__MigrateOnStart"] = "true";
+    start.Environment["Portal__ContentPath"] = contentPath;
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
+    using var app = Process.Start(start)!;
+    app.OutputDataReceived += (_, _) => { };
+    app.ErrorDataReceived += (_, _) => { };
+    app.BeginOutputReadLine();
+    app.BeginErrorReadLine();
+    try
+    {
+        using var client = new HttpClient();
+        for (var i = 0; i < 120 && !Healthy(client, port); i++)
+        {
+            Thread.Sleep(500);
+        }
+
+        var script = Path.Combine(work, "queries.lua");
+        File.WriteAllText(script, "local q = {" + string.Join(",", cases.Select(c => $"\"{Uri.EscapeDataString(c.Query)}\"")) + "}\n" +
+            "local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", wrk.path .. q[(i % #q) + 1])\nend\n");
+        Console.WriteLine($"# HTTP benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: wrk -t2 -c32 -d{seconds}s, rotating the {cases.Count} relevance queries");
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | requests/s | latency p50 | p99 |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var path in new[] { "/api/search?q=", "/tim-kiem?q=" })
+        {
+            Run("wrk", $"-t2 -c32 -d2s -s {script} http://127.0.0.1:{port}{path}");
+            var output = Run("wrk", $"-t2 -c32 -d{seconds}s --latency -s {script} http://127.0.0.1:{port}{path}");
+            string Find(string prefix) => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] ?? "?";
+            Console.WriteLine($"| `{path}…` | {Find("Requests/sec:")} | {Find("50%")} | {Find("99%")} |");
+        }
+    }
+    finally
+    {
+        app.Kill(entireProcessTree: true);
+    }
+}
+
+static bool Healthy(HttpClient client, int port)
+{
+    try
+    {
+        return client.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz")).Result.IsSuccessStatusCode;
+    }
+    catch (AggregateException)
+    {
+        return false;
+    }
+}
+
+static string Run(string file, string arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return output;
+}
