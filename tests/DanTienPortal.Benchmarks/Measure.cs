@@ -5,7 +5,7 @@ namespace DanTienPortal.Benchmarks;
 /// <summary>Latency figures of repeated calls, in milliseconds.</summary>
 public sealed record Latency(double P50, double P95, double Max, int Samples)
 {
-    public static Latency Of<T>(IReadOnlyList<T> inputs, Action<T> call, int rounds, int warmupRounds = 3)
+    public static Latency Of<T>(IReadOnlyList<T> inputs, Action<T> call, int rounds, int warmupRounds = 10)
     {
         for (var r = 0; r < warmupRounds; r++)
         {

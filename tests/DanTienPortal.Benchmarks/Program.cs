@@ -46,7 +46,7 @@ return 0;
 void SearchBenchmark(int syntheticCount, bool withPostgres)
 {
     Console.WriteLine($"# Search benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-    Console.WriteLine($"Relevance set: {cases.Count} queries. Latency: every query of the set, 20 rounds after 3 warm-up rounds.");
+    Console.WriteLine($"Relevance set: {cases.Count} queries. Latency: every query of the set, 20 rounds after 10 warm-up rounds.");
     Console.WriteLine();
 
     var content = new ContentStore(new ContentLoader(new MarkdownRenderer(), TimeProvider.System),
@@ -104,49 +104,60 @@ void HttpBenchmark(int seconds)
         Run("apt-get", "install -y -qq wrk");
     }
 
+    var script = Path.Combine(work, "queries.lua");
+    File.WriteAllText(script, "local q = {" + string.Join(",", cases.Select(c => $"\"{Uri.EscapeDataString(c.Query)}\"")) + "}\n" +
+        "local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", wrk.path .. q[(i % #q) + 1])\nend\n");
+    Console.WriteLine($"# HTTP benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: wrk -t2 -c32 -d{seconds}s on loopback, rotating the {cases.Count} relevance queries");
+    Console.WriteLine();
+    Console.WriteLine("| endpoint | results cache | requests/s | latency p50 | p99 |");
+    Console.WriteLine("|---|---|---:|---:|---:|");
+    foreach (var cacheSeconds in new[] { 600, 0 })
+    {
+        cluster.EnsureDatabase("http");
+        var port = 5090 + Random.Shared.Next(400);
+        using var app = StartApp(port, cacheSeconds);
+        try
+        {
+            using var client = new HttpClient();
+            for (var i = 0; i < 120 && !Healthy(client, port); i++)
+            {
+                Thread.Sleep(500);
+            }
+
+            foreach (var path in new[] { "/api/search?q=", "/tim-kiem?q=" })
+            {
+                Run("wrk", $"-t2 -c32 -d2s -s {script} http://127.0.0.1:{port}{path}");
+                var output = Run("wrk", $"-t2 -c32 -d{seconds}s --latency -s {script} http://127.0.0.1:{port}{path}");
+                string Find(string prefix) => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] ?? "?";
+                Console.WriteLine($"| `{path}…` | {(cacheSeconds > 0 ? "on (default)" : "off")} | {Find("Requests/sec:")} | {Find("50%")} | {Find("99%")} |");
+            }
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            app.WaitForExit();
+        }
+    }
+}
+
+Process StartApp(int port, int cacheSeconds)
+{
     var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
-    cluster.EnsureDatabase("http");
-    var port = 5090 + Random.Shared.Next(400);
     var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     start.Environment["ConnectionStrings__Portal"] = cluster.ConnectionString("http");
     start.Environment["Database__MigrateOnStart"] = "true";
     start.Environment["Portal__ContentPath"] = contentPath;
+    start.Environment["Search__CacheSeconds"] = cacheSeconds.ToString(CultureInfo.InvariantCulture);
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
-    using var app = Process.Start(start)!;
+    var app = Process.Start(start)!;
     app.OutputDataReceived += (_, _) => { };
     app.ErrorDataReceived += (_, _) => { };
     app.BeginOutputReadLine();
     app.BeginErrorReadLine();
-    try
-    {
-        using var client = new HttpClient();
-        for (var i = 0; i < 120 && !Healthy(client, port); i++)
-        {
-            Thread.Sleep(500);
-        }
-
-        var script = Path.Combine(work, "queries.lua");
-        File.WriteAllText(script, "local q = {" + string.Join(",", cases.Select(c => $"\"{Uri.EscapeDataString(c.Query)}\"")) + "}\n" +
-            "local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", wrk.path .. q[(i % #q) + 1])\nend\n");
-        Console.WriteLine($"# HTTP benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores: wrk -t2 -c32 -d{seconds}s, rotating the {cases.Count} relevance queries");
-        Console.WriteLine();
-        Console.WriteLine("| endpoint | requests/s | latency p50 | p99 |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var path in new[] { "/api/search?q=", "/tim-kiem?q=" })
-        {
-            Run("wrk", $"-t2 -c32 -d2s -s {script} http://127.0.0.1:{port}{path}");
-            var output = Run("wrk", $"-t2 -c32 -d{seconds}s --latency -s {script} http://127.0.0.1:{port}{path}");
-            string Find(string prefix) => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] ?? "?";
-            Console.WriteLine($"| `{path}…` | {Find("Requests/sec:")} | {Find("50%")} | {Find("99%")} |");
-        }
-    }
-    finally
-    {
-        app.Kill(entireProcessTree: true);
-    }
+    return app;
 }
 
 static bool Healthy(HttpClient client, int port)

@@ -9,8 +9,9 @@ public sealed record QueryToken(string Exact, string Folded, bool InVocabulary, 
 
 /// <summary>
 /// A citizen's query understood: its syllables (keyboard leftovers decoded), the synonyms it
-/// calls in, and the Lucene query that ranks exact matches over folded, folded over phonetic
-/// and fuzzy ones, with two-syllable shingles rewarding words kept together.
+/// calls in, and two Lucene queries: <see cref="Candidates"/> finds and counts the matching
+/// pages cheaply, <see cref="Ranking"/> orders the best of them (exact over folded over
+/// phonetic and fuzzy, titles over bodies, syllables kept together over the same apart).
 /// </summary>
 public sealed class ParsedQuery
 {
@@ -30,7 +31,6 @@ public sealed class ParsedQuery
         Synonyms = synonyms;
         var content = tokens.Where(t => !QuestionWords.Contains(t.Folded)).ToList();
         ContentTokens = content.Count > 0 ? content : tokens;
-
     }
 
     public IReadOnlyList<QueryToken> Tokens { get; }
@@ -71,7 +71,7 @@ public sealed class ParsedQuery
     /// <summary>
     /// Which pages match: enough of the query's syllables (or one of its synonyms) anywhere in
     /// the page, with syllables kept together counting extra. Cheap enough to run over every
-    /// page; <see cref="ToLucene"/> then orders the best of them.
+    /// page; <see cref="Ranking"/> then orders the best of them.
     /// </summary>
     public Query Candidates()
     {
@@ -88,7 +88,7 @@ public sealed class ParsedQuery
     /// The full ranking: matches in the title and keywords weigh most, exact before folded
     /// before phonetic, and syllables kept together in a title beat the same syllables apart.
     /// </summary>
-    public Query ToLucene()
+    public Query Ranking()
     {
         var query = new BooleanQuery { { Matching(), Occur.MUST } };
         // Question words ("thủ tục", "cần gì") weigh nothing, even in a title that happens to hold them.
@@ -172,16 +172,18 @@ public sealed class ParsedQuery
     /// <summary>How much a syllable weighs where it is found: in the title or keywords, as typed, folded or by sound.</summary>
     private static DisjunctionMaxQuery Weighed(QueryToken token)
     {
-        var phonetic = VietnameseText.Phonetic(token.Folded);
-        return new DisjunctionMaxQuery(0.1f)
+        var weighed = new DisjunctionMaxQuery(0.1f)
         {
             Boosted(new TermQuery(new Term("title", token.Exact)), 8),
-            Boosted(new TermQuery(new Term("keywords", token.Exact)), 6),
             Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Folded, token.Folded)), 5),
             Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Folded, token.Folded)), 4),
-            Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Phonetic, phonetic)), 1.5f),
-            Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Phonetic, phonetic)), 1.2f),
         };
+        if (!token.InVocabulary || token.MaySoundLikeAnother)
+        {
+            weighed.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded))), 1.5f));
+        }
+
+        return weighed;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace DanTienPortal.Web.Search;
 
@@ -14,10 +15,20 @@ public static class SearchModule
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndex>());
         services.AddSingleton<SearchService>();
         services.AddHostedService<SearchCacheEviction>();
-        services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByQuery("q", "loai", "linh-vuc", "co-quan", "trang")
-            .Tag(CachePolicy)));
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SearchOptions>>((cache, search) =>
+            cache.AddPolicy(CachePolicy, policy =>
+            {
+                if (search.Value.CacheSeconds <= 0)
+                {
+                    policy.NoCache();
+                    return;
+                }
+
+                policy.Expire(TimeSpan.FromSeconds(search.Value.CacheSeconds))
+                    .SetVaryByQuery("q", "loai", "linh-vuc", "co-quan", "trang")
+                    .Tag(CachePolicy);
+            }));
         return services;
     }
 

@@ -15,6 +15,9 @@ public sealed class SearchOptions
     /// <summary>Hits per results page.</summary>
     public int PageSize { get; set; } = 10;
 
+    /// <summary>How long a results page is answered from memory (until the index changes, at most); 0 turns the cache off.</summary>
+    public int CacheSeconds { get; set; } = 600;
+
     /// <summary>Longer queries are cut to this many characters.</summary>
     public int MaxQueryLength { get; set; } = 200;
 }

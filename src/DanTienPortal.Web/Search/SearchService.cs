@@ -11,7 +11,7 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
     private const int SnippetLength = 160;
 
     /// <summary>How many of the first stage's best matches the full ranking orders.</summary>
-    private const int RerankDepth = 60;
+    private const int RerankDepth = 30;
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
     private static readonly string[] FacetFields = ["type", "field", "agency"];
 
@@ -39,7 +39,7 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - SearchIndex.Epoch.DayNumber;
         var candidates = parsed.Candidates();
-        var ranking = new PortalScoreQuery(parsed.ToLucene(), today);
+        var ranking = new PortalScoreQuery(parsed.Ranking(), today);
         var bestBet = snapshot.Search.BestBets.FirstOrDefault(b => b.FoldedQuery == parsed.FoldedText);
         var page = Math.Max(1, request.Page);
         var size = options.Value.PageSize;
