@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using DanTienPortal.Web.Search;
 
 namespace DanTienPortal.Web.Content;
 
@@ -8,26 +8,19 @@ public static class Slug
 {
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var folded = VietnameseText.Fold(text).ToLowerInvariant();
+        var slug = new StringBuilder(folded.Length);
         var pendingDash = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            // đ/Đ is a letter of its own, not d with a mark, so decomposition leaves it alone.
-            var folded = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
-            if (folded is >= 'a' and <= 'z' or >= '0' and <= '9')
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 if (pendingDash && slug.Length > 0)
                 {
                     slug.Append('-');
                 }
 
-                slug.Append(folded);
+                slug.Append(c);
                 pendingDash = false;
             }
             else
