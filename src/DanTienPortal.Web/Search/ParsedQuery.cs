@@ -73,16 +73,7 @@ public sealed class ParsedQuery
     /// the page, with syllables kept together counting extra. Cheap enough to run over every
     /// page; <see cref="Ranking"/> then orders the best of them.
     /// </summary>
-    public Query Candidates()
-    {
-        var query = new BooleanQuery { { Matching(), Occur.MUST } };
-        foreach (var bigram in Bigrams())
-        {
-            query.Add(Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Shingles, bigram)), 2), Occur.SHOULD);
-        }
-
-        return query;
-    }
+    public Query Candidates() => Matching();
 
     /// <summary>
     /// The full ranking: matches in the title and keywords weigh most, exact before folded
@@ -122,6 +113,11 @@ public sealed class ParsedQuery
         if (needed < n)
         {
             required.MinimumNumberShouldMatch = needed;
+        }
+
+        if (Synonyms.Count == 0)
+        {
+            return required;
         }
 
         var anyMeaning = new BooleanQuery(disableCoord: true) { { required, Occur.SHOULD } };
