@@ -41,8 +41,11 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     /// <summary>The syllables of the indexed documents, for decoding and correcting queries.</summary>
     public SearchVocabulary Vocabulary { get; private set; } = SearchVocabulary.Empty;
 
-    /// <summary>Titles of the indexed documents, for the search box's suggestions.</summary>
+    /// <summary>The indexed documents.</summary>
     public IReadOnlyList<SearchDocument> Documents { get; private set; } = [];
+
+    /// <summary>Each document with the folded syllables of its title, for the search box's suggestions.</summary>
+    public IReadOnlyList<(SearchDocument Document, IReadOnlyList<string> TitleWords)> Titles { get; private set; } = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -110,6 +113,7 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
             state.Reopen.WaitForGeneration(generation);
             _sources[source] = documents;
             Documents = _sources.Values.SelectMany(d => d).ToList();
+            Titles = Documents.Select(d => (d, (IReadOnlyList<string>)ParsedQuery.FoldedTokens(d.Title))).ToList();
             Vocabulary = SearchVocabulary.Build(Documents);
         }
 

@@ -103,13 +103,12 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
 
         var complete = words[..^1];
         var last = words[^1];
-        return index.Documents
-            .Select(d => (d, titleWords: ParsedQuery.FoldedTokens(d.Title)))
-            .Where(x => complete.All(x.titleWords.Contains) && x.titleWords.Any(w => w.StartsWith(last, StringComparison.Ordinal)))
-            .OrderBy(x => x.d.Type == SearchTypes.Procedure ? 0 : 1)
-            .ThenBy(x => x.titleWords.Count > 0 && x.titleWords[0].StartsWith(words[0], StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(x => x.d.Title.Length)
-            .Select(x => x.d.Title)
+        return index.Titles
+            .Where(x => complete.All(x.TitleWords.Contains) && x.TitleWords.Any(w => w.StartsWith(last, StringComparison.Ordinal)))
+            .OrderBy(x => x.Document.Type == SearchTypes.Procedure ? 0 : 1)
+            .ThenBy(x => x.TitleWords.Count > 0 && x.TitleWords[0].StartsWith(words[0], StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(x => x.Document.Title.Length)
+            .Select(x => x.Document.Title)
             .Distinct()
             .Take(limit)
             .ToList();
