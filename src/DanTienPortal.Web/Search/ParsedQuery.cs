@@ -69,11 +69,14 @@ public sealed class ParsedQuery
         VietnameseAnalyzers.Tokens(VietnameseAnalyzers.FoldedSyllables, VietnameseText.Normalize(phrase));
 
     /// <summary>
-    /// Which pages match: enough of the query's syllables (or one of its synonyms) anywhere in
-    /// the page, with syllables kept together counting extra. Cheap enough to run over every
-    /// page; <see cref="Ranking"/> then orders the best of them.
+    /// Which pages match: every syllable of the query (<paramref name="strict"/>) or most of them,
+    /// anywhere in the page, or one of the query's synonyms. Cheap enough to run over every page;
+    /// <see cref="Ranking"/> then orders the best of them.
     /// </summary>
-    public Query Candidates() => Matching();
+    public Query Candidates(bool strict) => Matching(strict);
+
+    /// <summary>Whether a strict match asks for more than a relaxed one, so a relaxed search can find more.</summary>
+    public bool CanRelax => Needed(strict: false) < ContentTokens.Count;
 
     /// <summary>
     /// The full ranking: matches in the title and keywords weigh most, exact before folded
@@ -81,7 +84,7 @@ public sealed class ParsedQuery
     /// </summary>
     public Query Ranking()
     {
-        var query = new BooleanQuery { { Matching(), Occur.MUST } };
+        var query = new BooleanQuery { { Matching(strict: false), Occur.MUST } };
         // Question words ("thủ tục", "cần gì") weigh nothing, even in a title that happens to hold them.
         foreach (var token in ContentTokens)
         {
@@ -98,11 +101,13 @@ public sealed class ParsedQuery
         return query;
     }
 
-    private BooleanQuery Matching()
+    private int Needed(bool strict) => strict ? ContentTokens.Count : ContentTokens.Count - (ContentTokens.Count / 3);
+
+    private BooleanQuery Matching(bool strict)
     {
-        // Most of the syllables must be there: all of one or two, two of three, three of four…
+        // All of the syllables, or most of them: all of one or two, two of three, three of four…
         var n = ContentTokens.Count;
-        var needed = n - (n / 3);
+        var needed = Needed(strict);
         var required = new BooleanQuery();
         foreach (var token in ContentTokens)
         {

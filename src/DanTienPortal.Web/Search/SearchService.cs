@@ -11,7 +11,7 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
     private const int SnippetLength = 160;
 
     /// <summary>How many of the first stage's best matches the full ranking orders.</summary>
-    private const int RerankDepth = 30;
+    private const int RerankDepth = 20;
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
     private static readonly string[] FacetFields = ["type", "field", "agency"];
 
@@ -38,7 +38,6 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - SearchIndex.Epoch.DayNumber;
-        var candidates = parsed.Candidates();
         var ranking = new PortalScoreQuery(parsed.Ranking(), today);
         var bestBet = snapshot.Search.BestBets.FirstOrDefault(b => b.FoldedQuery == parsed.FoldedText);
         var page = Math.Max(1, request.Page);
@@ -46,19 +45,12 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
 
         return index.Search(searcher =>
         {
-            // Stage one finds and counts the matches cheaply; stage two ranks the best of them fully.
-            var filtered = Filter(candidates, request);
-            var top = TopScoreDocCollector.Create(Math.Max(RerankDepth, page * size), true);
-            var facets = new FacetCollector(FacetFields);
-            if (ReferenceEquals(filtered, candidates))
+            // Stage one finds and counts the matches: pages with every syllable first (a fast
+            // conjunction); only when those are too few to rank, pages with most of them.
+            var (top, facets) = Match(searcher, parsed.Candidates(strict: true), request, page * size);
+            if (top.TotalHits < RerankDepth && parsed.CanRelax)
             {
-                searcher.Search(candidates, MultiCollector.Wrap(top, facets));
-            }
-            else
-            {
-                // Facet counts ignore the chosen filters, so the other choices stay visible with their numbers.
-                searcher.Search(filtered, top);
-                searcher.Search(candidates, facets);
+                (top, facets) = Match(searcher, parsed.Candidates(strict: false), request, page * size);
             }
 
             var total = top.TotalHits;
@@ -78,6 +70,25 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
             return new SearchResults(raw, total, hits, Facets(facets, request, snapshot), didYouMean, answer, page,
                 (total + size - 1) / size, QueryProblem.None, truncated);
         });
+    }
+
+    private static (TopScoreDocCollector Top, FacetCollector Facets) Match(IndexSearcher searcher, Query candidates, SearchRequest request, int wanted)
+    {
+        var filtered = Filter(candidates, request);
+        var top = TopScoreDocCollector.Create(Math.Max(RerankDepth, wanted), true);
+        var facets = new FacetCollector(FacetFields);
+        if (ReferenceEquals(filtered, candidates))
+        {
+            searcher.Search(candidates, MultiCollector.Wrap(top, facets));
+        }
+        else
+        {
+            // Facet counts ignore the chosen filters, so the other choices stay visible with their numbers.
+            searcher.Search(filtered, top);
+            searcher.Search(candidates, facets);
+        }
+
+        return (top, facets);
     }
 
     /// <summary>Orders the candidates by the full ranking query, which visits only them.</summary>

@@ -11,10 +11,19 @@ namespace DanTienPortal.Web.Search;
 /// </summary>
 public static class Snippet
 {
+    private const int MaxScanned = 6_000;
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Build(string text, IReadOnlySet<string> foldedTerms, int length = 160)
     {
+        // The best passage of a long page is nearly always in its first few thousand characters.
+        var fullLength = text.Length;
+        if (text.Length > MaxScanned)
+        {
+            text = text[..MaxScanned];
+        }
+
         var folded = VietnameseText.Fold(text).ToLowerInvariant();
         var terms = foldedTerms is HashSet<string> set && set.Comparer == StringComparer.Ordinal
             ? set
@@ -56,7 +65,7 @@ public static class Snippet
         }
 
         html.Append(Encoder.Encode(text[position..to]));
-        if (to < text.Length)
+        if (to < fullLength)
         {
             html.Append(" …");
         }

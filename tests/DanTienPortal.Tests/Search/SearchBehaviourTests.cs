@@ -45,6 +45,17 @@ public sealed class SearchBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void Pages_with_every_word_come_first_and_most_words_suffice_when_few_have_all()
+    {
+        // No page has all five syllables; four of five is enough, and the library card has them.
+        Assert.Equal("/thu-tuc/thu-vien", Urls("đăng ký thư viện lúa")[0]);
+
+        // Every page with both words is a match; one word alone is not.
+        var both = Engine.Service.Search(new SearchRequest("kết hôn"));
+        Assert.Equal(new[] { "/thu-tuc/giam-ho", "/thu-tuc/ket-hon" }, both.Hits.Select(h => h.Url).Order());
+    }
+
+    [Fact]
     public void Syllables_kept_together_beat_the_same_syllables_apart() =>
         Assert.Equal("/thu-tuc/dang-ky-khai-sinh", Urls("khai sinh")[0]);
 
