@@ -52,7 +52,7 @@ public sealed class SearchBehaviourTests : IDisposable
 
         // Every page with both words is a match; one word alone is not.
         var both = Engine.Service.Search(new SearchRequest("kết hôn"));
-        Assert.Equal(new[] { "/thu-tuc/giam-ho", "/thu-tuc/ket-hon" }, both.Hits.Select(h => h.Url).Order());
+        Assert.Equal(["/thu-tuc/giam-ho", "/thu-tuc/ket-hon"], both.Hits.Select(h => h.Url).Order().ToList());
     }
 
     [Fact]
