@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- search [documents]
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- search [documents] [--lucene-only] [--slowest]
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- http [seconds]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
@@ -73,6 +73,7 @@ void SearchBenchmark(int syntheticCount, bool withPostgres)
         {
             rows.Add(Row("PostgreSQL FTS, all words", count, postgresMs, Latency.Of(queries, q => postgres.Search(q, false), 20), Recall(q => postgres.Search(q, false))));
             rows.Add(Row("PostgreSQL FTS, any word", count, postgresMs, Latency.Of(queries, q => postgres.Search(q, true), 20), Recall(q => postgres.Search(q, true))));
+            rows.Add(Row("PostgreSQL FTS, all words, whole answer", count, postgresMs, Latency.Of(queries, q => postgres.SearchWithPage(q), 20), Recall(postgres.SearchWithPage)));
         }
     }
 
@@ -81,6 +82,18 @@ void SearchBenchmark(int syntheticCount, bool withPostgres)
     var indexSynthetic = Measure.Time(() => index.ReplaceSource("synthetic", synthetic));
     var all = index.Documents;
     Engines(all.Count, indexSynthetic, withPostgres ? postgres.Load(all) : 0, recall: false);
+    if (args.Contains("--slowest"))
+    {
+        Console.WriteLine("Slowest queries at this size (median of 20 runs, ms, matches, allocated):");
+        foreach (var (query, ms) in queries.Select(q => (q, Latency.Of([q], q => Lucene(q), 20, 3).P50)).OrderByDescending(x => x.Item2).Take(15))
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var total = service.Search(new SearchRequest(query)).Total;
+            Console.WriteLine($"  {ms:F3}  {total,6}  {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024,5} KB  {query}");
+        }
+
+        Console.WriteLine();
+    }
 
     Console.WriteLine("| engine | documents | indexing (ms) | p50 (ms) | p95 (ms) | max (ms) | recall@3 |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

@@ -73,29 +73,37 @@ public sealed class ParsedQuery
     /// anywhere in the page, or one of the query's synonyms. Cheap enough to run over every page;
     /// <see cref="Ranking"/> then orders the best of them.
     /// </summary>
-    public Query Candidates(bool strict) => Matching(strict);
+    public Query Candidates(bool strict, TermStates terms) => Matching(strict, terms);
 
     /// <summary>Whether a strict match asks for more than a relaxed one, so a relaxed search can find more.</summary>
     public bool CanRelax => Needed(strict: false) < ContentTokens.Count;
 
     /// <summary>
-    /// The full ranking: matches in the title and keywords weigh most, exact before folded
-    /// before phonetic, and syllables kept together in a title beat the same syllables apart.
+    /// What the places of the words add to a candidate's score from <see cref="Candidates"/>:
+    /// matches in the title and keywords weigh most, exact before folded before phonetic, and
+    /// syllables kept together beat the same syllables apart.
     /// </summary>
-    public Query Ranking()
+    public Query Ranking(TermStates terms)
     {
-        var query = new BooleanQuery { { Matching(strict: false), Occur.MUST } };
+        var query = new BooleanQuery();
         // Question words ("thủ tục", "cần gì") weigh nothing, even in a title that happens to hold them.
         foreach (var token in ContentTokens)
         {
-            query.Add(Weighed(token), Occur.SHOULD);
+            query.Add(Weighed(token, terms), Occur.SHOULD);
         }
 
         foreach (var bigram in Bigrams())
         {
-            query.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Shingles, bigram)), 6), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Shingles, bigram)), 5), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Shingles, bigram)), 2), Occur.SHOULD);
+            query.Add(Boosted(terms.Query("title" + VietnameseAnalyzers.Shingles, bigram), 6), Occur.SHOULD);
+            query.Add(Boosted(terms.Query("keywords" + VietnameseAnalyzers.Shingles, bigram), 5), Occur.SHOULD);
+            query.Add(Boosted(terms.Query("all" + VietnameseAnalyzers.Shingles, bigram), 2), Occur.SHOULD);
+        }
+
+        // A synonym's phrase in the title or keywords weighs as the query's own words would there.
+        foreach (var phrase in Synonyms)
+        {
+            query.Add(Boosted(Phrase("title", phrase, terms), 4.5f), Occur.SHOULD);
+            query.Add(Boosted(Phrase("keywords", phrase, terms), 3.6f), Occur.SHOULD);
         }
 
         return query;
@@ -103,7 +111,7 @@ public sealed class ParsedQuery
 
     private int Needed(bool strict) => strict ? ContentTokens.Count : ContentTokens.Count - (ContentTokens.Count / 3);
 
-    private BooleanQuery Matching(bool strict)
+    private BooleanQuery Matching(bool strict, TermStates terms)
     {
         // All of the syllables, or most of them: all of one or two, two of three, three of four…
         var n = ContentTokens.Count;
@@ -112,7 +120,7 @@ public sealed class ParsedQuery
         foreach (var token in ContentTokens)
         {
             // When all are needed, a conjunction finds the pages by leapfrogging, much faster than counting.
-            required.Add(Found(token), needed == n ? Occur.MUST : Occur.SHOULD);
+            required.Add(Found(token, terms), needed == n ? Occur.MUST : Occur.SHOULD);
         }
 
         if (needed < n)
@@ -128,7 +136,8 @@ public sealed class ParsedQuery
         var anyMeaning = new BooleanQuery(disableCoord: true) { { required, Occur.SHOULD } };
         foreach (var phrase in Synonyms)
         {
-            anyMeaning.Add(PhraseAnywhere(phrase, 0.9f), Occur.SHOULD);
+            // The title and keywords are part of "all"; where in the page the phrase is found weighs in the ranking.
+            anyMeaning.Add(Boosted(Phrase("all", phrase, terms), 0.9f), Occur.SHOULD);
         }
 
         anyMeaning.MinimumNumberShouldMatch = 1;
@@ -142,9 +151,9 @@ public sealed class ParsedQuery
         Tokens.Select(t => t.Folded).Concat(Synonyms.SelectMany(s => s)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Where a syllable counts as found: anywhere in the page, folded, or by sound or with a typo when no page has it.</summary>
-    private static Query Found(QueryToken token)
+    private static Query Found(QueryToken token, TermStates terms)
     {
-        var folded = new TermQuery(new Term("all" + VietnameseAnalyzers.Folded, token.Folded));
+        var folded = terms.Query("all" + VietnameseAnalyzers.Folded, token.Folded);
         if (token.InVocabulary && !token.MaySoundLikeAnother)
         {
             return folded;
@@ -153,7 +162,7 @@ public sealed class ParsedQuery
         var alternatives = new DisjunctionMaxQuery(0.1f)
         {
             folded,
-            Boosted(new TermQuery(new Term("all" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded))), 0.6f),
+            Boosted(terms.Query("all" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded)), 0.6f),
         };
         if (token.InVocabulary)
         {
@@ -171,46 +180,40 @@ public sealed class ParsedQuery
     }
 
     /// <summary>How much a syllable weighs where it is found: in the title or keywords, as typed, folded or by sound.</summary>
-    private static DisjunctionMaxQuery Weighed(QueryToken token)
+    private static DisjunctionMaxQuery Weighed(QueryToken token, TermStates terms)
     {
         var weighed = new DisjunctionMaxQuery(0.1f)
         {
-            Boosted(new TermQuery(new Term("title", token.Exact)), 8),
-            Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Folded, token.Folded)), 5),
-            Boosted(new TermQuery(new Term("keywords" + VietnameseAnalyzers.Folded, token.Folded)), 4),
+            Boosted(terms.Query("title", token.Exact), 8),
+            Boosted(terms.Query("title" + VietnameseAnalyzers.Folded, token.Folded), 5),
+            Boosted(terms.Query("keywords" + VietnameseAnalyzers.Folded, token.Folded), 4),
         };
         if (!token.InVocabulary || token.MaySoundLikeAnother)
         {
-            weighed.Add(Boosted(new TermQuery(new Term("title" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded))), 1.5f));
+            weighed.Add(Boosted(terms.Query("title" + VietnameseAnalyzers.Phonetic, VietnameseText.Phonetic(token.Folded)), 1.5f));
         }
 
         return weighed;
     }
 
     /// <summary>
-    /// A phrase in the title, keywords or anywhere: all of its two-syllable shingles together,
-    /// which is nearly a phrase match at the price of a few short posting lists.
+    /// A phrase in one field: all of its two-syllable shingles together, which is nearly a phrase
+    /// match at the price of a few short posting lists.
     /// </summary>
-    private static BooleanQuery PhraseAnywhere(IReadOnlyList<string> folded, float boost)
+    private static BooleanQuery Phrase(string field, IReadOnlyList<string> folded, TermStates terms)
     {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var (field, weight) in new[] { ("title", 5f), ("keywords", 4f), ("all", 1f) })
+        var phrase = new BooleanQuery(disableCoord: true);
+        if (folded.Count == 1)
         {
-            var phrase = new BooleanQuery(disableCoord: true);
-            if (folded.Count == 1)
-            {
-                phrase.Add(new TermQuery(new Term(field + VietnameseAnalyzers.Folded, folded[0])), Occur.MUST);
-            }
-
-            foreach (var bigram in folded.Zip(folded.Skip(1), (a, b) => $"{a} {b}"))
-            {
-                phrase.Add(new TermQuery(new Term(field + VietnameseAnalyzers.Shingles, bigram)), Occur.MUST);
-            }
-
-            any.Add(Boosted(phrase, weight * boost), Occur.SHOULD);
+            phrase.Add(terms.Query(field + VietnameseAnalyzers.Folded, folded[0]), Occur.MUST);
         }
 
-        return any;
+        foreach (var bigram in folded.Zip(folded.Skip(1), (a, b) => $"{a} {b}"))
+        {
+            phrase.Add(terms.Query(field + VietnameseAnalyzers.Shingles, bigram), Occur.MUST);
+        }
+
+        return phrase;
     }
 
     /// <summary>

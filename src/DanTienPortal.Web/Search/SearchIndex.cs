@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using DanTienPortal.Web.Content;
 using Lucene.Net.Documents;
@@ -26,6 +27,8 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     private readonly ILogger<SearchIndex> _logger;
     private readonly System.Threading.Lock _lock = new();
     private readonly Dictionary<string, IReadOnlyList<SearchDocument>> _sources = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderView> _views = [];
+    private FrozenDictionary<string, SearchDocument> _byId = FrozenDictionary<string, SearchDocument>.Empty;
     private State? _state;
 
     public SearchIndex(ContentStore content, IOptions<SearchOptions> options, ILogger<SearchIndex> logger)
@@ -106,13 +109,19 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         lock (_lock)
         {
             var state = EnsureOpen();
-            var generation = state.Tracking.UpdateDocuments(new Term("source", source), documents.Select(d => ToLucene(d, source)));
+            var prepared = documents.Select(Prepare).ToList();
+            // A searcher may see the new documents before this method returns: both versions stay
+            // known until it does, the new one winning where an id is in both.
+            _byId = _byId.Concat(prepared.Select(d => KeyValuePair.Create(d.Id, d))).GroupBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+            var generation = state.Tracking.UpdateDocuments(new Term("source", source), prepared.Select(d => ToLucene(d, source)));
             // Few segments keep queries fast; the whole index is small enough to merge at each change.
             state.Writer.ForceMerge(1);
             state.Writer.Commit();
             state.Reopen.WaitForGeneration(generation);
-            _sources[source] = documents;
+            _sources[source] = prepared;
             Documents = _sources.Values.SelectMany(d => d).ToList();
+            _byId = Documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
             Titles = Documents.Select(d => (d, (IReadOnlyList<string>)ParsedQuery.FoldedTokens(d.Title))).ToList();
             Vocabulary = SearchVocabulary.Build(Documents);
         }
@@ -131,15 +140,21 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         }
     }
 
-    internal static Document ToLucene(SearchDocument d, string source)
+    /// <summary>
+    /// The document as the index and the hits read it: its body normalised once, on one line
+    /// (snippets are shown inline, and their offsets must hold between shown and analysed text).
+    /// </summary>
+    private static SearchDocument Prepare(SearchDocument d) => d with { Body = VietnameseText.Normalize(Whitespace().Replace(d.Body, " ")) };
+
+    /// <summary>The Lucene view of a prepared document; hits are read back from the documents themselves.</summary>
+    private static Document ToLucene(SearchDocument d, string source)
     {
         var title = VietnameseText.Normalize(d.Title);
         var keywords = VietnameseText.Normalize(d.Keywords);
-        // One line: snippets are shown inline, and offsets must hold between stored and analysed text.
-        var body = VietnameseText.Normalize(Whitespace().Replace(d.Body, " "));
         var document = new Document
         {
             new StringField("id", d.Id, Field.Store.YES),
+            new SortedDocValuesField("id", new BytesRef(d.Id)),
             new StringField("source", source, Field.Store.NO),
             new StringField("type", d.Type, Field.Store.YES),
             new SortedDocValuesField("type", new BytesRef(d.Type)),
@@ -157,10 +172,7 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
             document.Add(new TextField(name + VietnameseAnalyzers.Phonetic, text, Field.Store.NO));
         }
 
-        var all = $"{title} . {keywords} . {body}";
-        // The body is read back only for snippets: kept as doc values, which a hit reads without
-        // decompressing its neighbours' stored fields. Doc values hold at most 32 KB a value.
-        document.Add(new BinaryDocValuesField("body", new BytesRef(Truncate(body, MaxSnippetSourceBytes))));
+        var all = $"{title} . {keywords} . {d.Body}";
         document.Add(new TextField("all" + VietnameseAnalyzers.Folded, all, Field.Store.NO));
         document.Add(new TextField("all" + VietnameseAnalyzers.Shingles, all, Field.Store.NO));
         document.Add(new TextField("all" + VietnameseAnalyzers.Phonetic, all, Field.Store.NO));
@@ -182,19 +194,6 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         return document;
     }
 
-    private const int MaxSnippetSourceBytes = 30_000;
-
-    private static string Truncate(string text, int maxUtf8Bytes)
-    {
-        if (System.Text.Encoding.UTF8.GetByteCount(text) <= maxUtf8Bytes)
-        {
-            return text;
-        }
-
-        // Vietnamese letters take up to three bytes each in UTF-8.
-        return text[..Math.Min(text.Length, maxUtf8Bytes / 3)];
-    }
-
     /// <summary>Kinds of document as numbers, for the ranking that weighs them.</summary>
     internal static long Kind(string type) => type switch
     {
@@ -203,6 +202,43 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         SearchTypes.Page => 2,
         _ => 3,
     };
+
+    /// <summary>
+    /// The document behind a hit, without reading stored fields: each reader maps its document
+    /// numbers to the documents once, on its first search.
+    /// </summary>
+    public SearchDocument Document(IndexSearcher searcher, int doc) => ViewOf(searcher.IndexReader).Documents[doc];
+
+    /// <summary>Term queries whose terms are looked up once per reader.</summary>
+    public TermStates Terms(IndexSearcher searcher) => ViewOf(searcher.IndexReader).Terms;
+
+    private ReaderView ViewOf(IndexReader reader) => _views.GetValue(reader, r =>
+    {
+        var byId = _byId;
+        var documents = new SearchDocument[r.MaxDoc];
+        var id = new BytesRef();
+        foreach (var leaf in r.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetSortedDocValues("id");
+            for (var i = 0; i < leaf.AtomicReader.MaxDoc; i++)
+            {
+                ids?.Get(i, id);
+                // A reader still in use after its documents were replaced reads them from its stored fields.
+                documents[leaf.DocBase + i] = ids is not null && byId.TryGetValue(id.Utf8ToString(), out var d) ? d : FromStored(leaf.AtomicReader.Document(i));
+            }
+        }
+
+        return new ReaderView(documents, new TermStates(r.Context));
+    });
+
+    /// <summary>What searches on one reader share: its documents by number, its looked-up terms.</summary>
+    private sealed record ReaderView(SearchDocument[] Documents, TermStates Terms);
+
+    private static SearchDocument FromStored(Document stored) => new(
+        stored.Get("id", CultureInfo.InvariantCulture) ?? "", stored.Get("type", CultureInfo.InvariantCulture) ?? SearchTypes.Page,
+        stored.Get("url", CultureInfo.InvariantCulture) ?? "/", stored.Get("display_title", CultureInfo.InvariantCulture) ?? "", "", "",
+        stored.Get("field", CultureInfo.InvariantCulture), stored.Get("agency", CultureInfo.InvariantCulture),
+        stored.Get("published", CultureInfo.InvariantCulture) is { } p ? DateOnly.Parse(p, CultureInfo.InvariantCulture) : null);
 
     private T SearchOnce<T>(Func<IndexSearcher, T> search)
     {

@@ -12,7 +12,6 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
 
     /// <summary>How many of the first stage's best matches the full ranking orders.</summary>
     private const int RerankDepth = 20;
-    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
     private static readonly string[] FacetFields = ["type", "field", "agency"];
 
     public SearchResults Search(SearchRequest request)
@@ -38,7 +37,6 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - SearchIndex.Epoch.DayNumber;
-        var ranking = new PortalScoreQuery(parsed.Ranking(), today);
         var bestBet = snapshot.Search.BestBets.FirstOrDefault(b => b.FoldedQuery == parsed.FoldedText);
         var page = Math.Max(1, request.Page);
         var size = options.Value.PageSize;
@@ -47,22 +45,22 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         {
             // Stage one finds and counts the matches: pages with every syllable first (a fast
             // conjunction); only when those are too few to rank, pages with most of them.
-            var (top, facets) = Match(searcher, parsed.Candidates(strict: true), request, page * size);
+            var terms = index.Terms(searcher);
+            var (top, facets) = Match(searcher, parsed.Candidates(strict: true, terms), request, page * size);
             if (top.TotalHits < RerankDepth && parsed.CanRelax)
             {
-                (top, facets) = Match(searcher, parsed.Candidates(strict: false), request, page * size);
+                (top, facets) = Match(searcher, parsed.Candidates(strict: false, terms), request, page * size);
             }
 
             var total = top.TotalHits;
-            var docs = Rerank(searcher, ranking, top.GetTopDocs().ScoreDocs);
+            var docs = Rerank(searcher, parsed.Ranking(terms), top.GetTopDocs().ScoreDocs, today);
             if (page == 1 && bestBet is not null && request.Type is null && request.Field is null && request.Agency is null)
             {
                 total += PinFirst(searcher, docs, bestBet.Url) ? 1 : 0;
             }
 
-            var terms = parsed.HighlightTerms();
-            var bodies = MultiDocValues.GetBinaryValues(searcher.IndexReader, "body");
-            var hits = docs.Skip((page - 1) * size).Take(size).Select(d => Hit(searcher, bodies, d, terms)).ToList();
+            var highlighted = parsed.HighlightTerms();
+            var hits = docs.Skip((page - 1) * size).Take(size).Select(d => Hit(index.Document(searcher, d.Doc), d.Score, highlighted)).ToList();
             var answer = page == 1 && request.Type is null or SearchTypes.Procedure ? Answer(hits, bestBet, snapshot) : null;
 
             // Offer a correction when little was found, or when a word of the query is in no document.
@@ -75,7 +73,7 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
     private static (TopScoreDocCollector Top, FacetCollector Facets) Match(IndexSearcher searcher, Query candidates, SearchRequest request, int wanted)
     {
         var filtered = Filter(candidates, request);
-        var top = TopScoreDocCollector.Create(Math.Max(RerankDepth, wanted), true);
+        var top = TopScoreDocCollector.Create(Math.Max(RerankDepth, wanted), docsScoredInOrder: true);
         var facets = new FacetCollector(FacetFields);
         if (ReferenceEquals(filtered, candidates))
         {
@@ -91,8 +89,12 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         return (top, facets);
     }
 
-    /// <summary>Orders the candidates by the full ranking query, which visits only them.</summary>
-    private static List<ScoreDoc> Rerank(IndexSearcher searcher, Query ranking, ScoreDoc[] candidates)
+    /// <summary>
+    /// Orders the candidates: how well they match (the first stage's score) plus what the ranking
+    /// adds for the places the words are found, weighed by the kind of page and, for news, its age.
+    /// The ranking query visits only the candidates.
+    /// </summary>
+    private List<ScoreDoc> Rerank(IndexSearcher searcher, Query ranking, ScoreDoc[] candidates, int today)
     {
         if (candidates.Length == 0)
         {
@@ -100,7 +102,12 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         }
 
         var only = new FilteredQuery(ranking, new DocIdsFilter(candidates.Select(c => c.Doc)), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-        return searcher.Search(only, candidates.Length).ScoreDocs.ToList();
+        var added = searcher.Search(only, candidates.Length).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        return candidates
+            .Select(c => new ScoreDoc(c.Doc, PageWeight.Of(index.Document(searcher, c.Doc), today) * (c.Score + added.GetValueOrDefault(c.Doc))))
+            .OrderByDescending(d => d.Score)
+            .ThenBy(d => d.Doc)
+            .ToList();
     }
 
     /// <summary>Titles that complete what is typed in the search box, procedures first.</summary>
@@ -145,9 +152,9 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
     }
 
     /// <summary>Puts the best bet's page first; true when it was not among the hits at all.</summary>
-    private static bool PinFirst(IndexSearcher searcher, List<ScoreDoc> docs, string url)
+    private bool PinFirst(IndexSearcher searcher, List<ScoreDoc> docs, string url)
     {
-        var found = docs.FindIndex(d => searcher.Doc(d.Doc).Get("url", Invariant) == url);
+        var found = docs.FindIndex(d => index.Document(searcher, d.Doc).Url == url);
         if (found == 0)
         {
             return false;
@@ -171,16 +178,9 @@ public sealed class SearchService(SearchIndex index, ContentStore content, IOpti
         return true;
     }
 
-    private static SearchHit Hit(IndexSearcher searcher, BinaryDocValues? bodies, ScoreDoc scoreDoc, IReadOnlySet<string> terms)
-    {
-        var doc = searcher.Doc(scoreDoc.Doc);
-        var bytes = new Lucene.Net.Util.BytesRef();
-        bodies?.Get(scoreDoc.Doc, bytes);
-        var body = bytes.Length > 0 ? bytes.Utf8ToString() : "";
-        DateOnly? published = doc.Get("published", Invariant) is { } p ? DateOnly.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : null;
-        return new SearchHit(doc.Get("type", Invariant), doc.Get("display_title", Invariant), doc.Get("url", Invariant), Snippet.Build(body, terms, SnippetLength),
-            scoreDoc.Score, doc.Get("field", Invariant), doc.Get("agency", Invariant), published);
-    }
+    private static SearchHit Hit(SearchDocument document, float score, IReadOnlySet<string> terms) =>
+        new(document.Type, document.Title, document.Url, Snippet.Build(document.Body, terms, SnippetLength), score,
+            document.Field, document.Agency, document.Published);
 
     /// <summary>A procedure to answer with at once when the search clearly points to one.</summary>
     private static Procedure? Answer(List<SearchHit> hits, BestBet? bestBet, ContentSnapshot snapshot)

@@ -12,39 +12,51 @@ namespace DanTienPortal.Web.Search;
 public static class Snippet
 {
     private const int MaxScanned = 6_000;
+    private const int MaxMatches = 400;
+
+    /// <summary>Longer "words" (codes, addresses run together) are never a query's syllable.</summary>
+    private const int MaxWordLength = 32;
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>The snippet of <paramref name="text"/> (NFC, as the index keeps it) for the folded terms.</summary>
     public static string Build(string text, IReadOnlySet<string> foldedTerms, int length = 160)
     {
-        // The best passage of a long page is nearly always in its first few thousand characters.
-        var fullLength = text.Length;
-        if (text.Length > MaxScanned)
-        {
-            text = text[..MaxScanned];
-        }
-
-        var folded = VietnameseText.Fold(text).ToLowerInvariant();
         var terms = foldedTerms is HashSet<string> set && set.Comparer == StringComparer.Ordinal
             ? set
             : new HashSet<string>(foldedTerms, StringComparer.Ordinal);
         var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var matches = new List<(int Start, int End, string Term)>();
-        for (var i = 0; i < folded.Length && matches.Count < 400;)
+
+        // The best passage of a long page is nearly always in its first few thousand characters.
+        // Each word is folded into a small buffer as it is read, so a long text costs no copies.
+        var scanned = Math.Min(text.Length, MaxScanned);
+        Span<char> word = stackalloc char[MaxWordLength];
+        var matches = new List<(int Start, int End, string Term)>(32);
+        for (var i = 0; i < scanned && matches.Count < MaxMatches;)
         {
-            if (!char.IsLetterOrDigit(folded[i]))
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            while (i < scanned && char.IsLetterOrDigit(text[i]))
             {
                 i++;
             }
 
-            if (lookup.TryGetValue(folded.AsSpan(start, i - start), out var term))
+            if (i - start > MaxWordLength)
+            {
+                continue;
+            }
+
+            for (var k = start; k < i; k++)
+            {
+                word[k - start] = char.ToLowerInvariant(VietnameseText.FoldChar(text[k]));
+            }
+
+            if (lookup.TryGetValue(word[..(i - start)], out var term))
             {
                 matches.Add((start, i, term));
             }
@@ -65,7 +77,7 @@ public static class Snippet
         }
 
         html.Append(Encoder.Encode(text[position..to]));
-        if (to < fullLength)
+        if (to < text.Length)
         {
             html.Append(" …");
         }
@@ -76,24 +88,31 @@ public static class Snippet
     /// <summary>The window of about <paramref name="length"/> characters with the most distinct terms, cut at spaces.</summary>
     private static (int From, int To) BestWindow(string text, List<(int Start, int End, string Term)> matches, int length)
     {
+        // One pass: the window's right edge moves forward, its left edge follows, counting terms in it.
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
         var bestStart = 0;
         var bestScore = -1;
-        for (var i = 0; i < matches.Count; i++)
+        var right = 0;
+        for (var left = 0; left < matches.Count; left++)
         {
-            var terms = new HashSet<string>(StringComparer.Ordinal);
-            var count = 0;
-            for (var j = i; j < matches.Count && matches[j].End - matches[i].Start <= length; j++)
+            right = Math.Max(right, left);
+            while (right < matches.Count && matches[right].End - matches[left].Start <= length)
             {
-                terms.Add(matches[j].Term);
-                count++;
+                inWindow[matches[right].Term] = inWindow.GetValueOrDefault(matches[right].Term) + 1;
+                right++;
             }
 
             // Distinct words count most; more hits of them break ties.
-            var score = (terms.Count * 100) + count;
+            var score = (inWindow.Count * 100) + (right - left);
             if (score > bestScore)
             {
                 bestScore = score;
-                bestStart = matches[i].Start;
+                bestStart = matches[left].Start;
+            }
+
+            if (right > left && --inWindow[matches[left].Term] == 0)
+            {
+                inWindow.Remove(matches[left].Term);
             }
         }
 

@@ -76,7 +76,7 @@ public sealed class SearchBehaviourTests : IDisposable
     {
         var urls = Urls("hội nghị cải cách hành chính", SearchTypes.News);
         Assert.Equal(["/tin-tuc/tin-moi", "/tin-tuc/tin-cu"], urls);
-        Assert.True(PortalScoreQuery.Recency(0) > PortalScoreQuery.Recency(400));
+        Assert.True(PageWeight.Recency(0) > PageWeight.Recency(400));
     }
 
     [Fact]
@@ -213,6 +213,22 @@ public sealed class SearchBehaviourTests : IDisposable
         _content.Delete("procedures/nuoi-ong.md");
         Engine.Content.Reload();
         Assert.DoesNotContain("/thu-tuc/nuoi-ong", Urls("nuôi ong"));
+    }
+
+    [Fact]
+    public void A_search_still_running_on_an_older_reader_shows_its_own_documents_after_they_were_replaced()
+    {
+        var hit = Engine.Index.Search(searcher =>
+        {
+            var doc = searcher.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("url", "/thu-tuc/thu-vien")), 1).ScoreDocs[0].Doc;
+            _content.Delete("procedures/thu-vien.md");
+            Engine.Content.Reload();
+            return Engine.Index.Document(searcher, doc);
+        });
+
+        Assert.Equal("Đăng ký thẻ thư viện", hit.Title);
+        Assert.Equal(SearchTypes.Procedure, hit.Type);
+        Assert.DoesNotContain("/thu-tuc/thu-vien", Urls("thư viện"));
     }
 
     public void Dispose()
