@@ -14,6 +14,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Feedback.FeedbackCase> Cases => Set<Feedback.FeedbackCase>();
+
+    public DbSet<Feedback.CaseAttachment> CaseAttachments => Set<Feedback.CaseAttachment>();
+
+    public DbSet<Feedback.CaseEvent> CaseEvents => Set<Feedback.CaseEvent>();
+
+    public DbSet<Feedback.CaseCounter> CaseCounters => Set<Feedback.CaseCounter>();
+
+    public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
+
     /// <summary>Provider settings shared by the app, the design-time factory and the tests.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
         npgsql.MigrationsHistoryTable("__ef_migrations_history");

@@ -1,0 +1,84 @@
+using DanTienPortal.Web.Feedback;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DanTienPortal.Web.Data.Configurations;
+
+internal sealed class FeedbackCaseConfiguration : IEntityTypeConfiguration<FeedbackCase>
+{
+    public void Configure(EntityTypeBuilder<FeedbackCase> builder)
+    {
+        builder.ToTable("feedback_cases");
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasIndex(c => c.SubmissionId).IsUnique();
+        builder.HasIndex(c => new { c.Department, c.Status });
+        builder.Property(c => c.Code).HasMaxLength(20);
+        builder.Property(c => c.AccessKeyHash).HasMaxLength(32);
+        builder.Property(c => c.Category).HasMaxLength(60);
+        builder.Property(c => c.ProcedureSlug).HasMaxLength(120);
+        builder.Property(c => c.Department).HasMaxLength(120);
+        builder.Property(c => c.RoutingReason).HasMaxLength(300);
+        builder.Property(c => c.Hamlet).HasMaxLength(100);
+        builder.Property(c => c.Title).HasMaxLength(FeedbackLimits.Title);
+        builder.Property(c => c.Content).HasMaxLength(FeedbackLimits.Content);
+        builder.Property(c => c.Name).HasMaxLength(FeedbackLimits.Name);
+        builder.Property(c => c.Address).HasMaxLength(FeedbackLimits.Address);
+        builder.Property(c => c.Phone).HasMaxLength(15);
+        builder.Property(c => c.Email).HasMaxLength(FeedbackLimits.Email);
+        builder.Property(c => c.ComplaintSubject).HasMaxLength(FeedbackLimits.ComplaintSubject);
+        builder.Property(c => c.ComplaintAgainst).HasMaxLength(FeedbackLimits.ComplaintAgainst);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> builder)
+    {
+        builder.ToTable("case_attachments");
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("case_events");
+        builder.HasIndex(e => new { e.CaseId, e.At });
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.FromDepartment).HasMaxLength(120);
+        builder.Property(e => e.ToDepartment).HasMaxLength(120);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CaseCounterConfiguration : IEntityTypeConfiguration<CaseCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseCounter> builder)
+    {
+        builder.ToTable("case_counters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Mail.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Mail.OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        // The worker looks only at what is still to send.
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
+        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Purpose).HasMaxLength(40);
+        builder.Property(m => m.LockedBy).HasMaxLength(100);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
