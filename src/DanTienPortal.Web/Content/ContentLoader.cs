@@ -49,6 +49,8 @@ public sealed class ContentLoader(MarkdownRenderer markdown, TimeProvider time)
         var news = LoadMarkdown(root, "news", problems, ReadNews);
         var plan = LoadPlan(root, agencySlugs, problems);
         var search = SearchSettings.Load(root, problems);
+        var departments = agencies.Where(a => a.Kind == AgencyKind.Department).Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        var feedback = FeedbackSettings.Load(root, departments, problems);
 
         var unique = Deduplicate(procedures, p => p.Slug, p => p.SourceFile, "thủ tục", problems)
             .ToList();
@@ -56,7 +58,7 @@ public sealed class ContentLoader(MarkdownRenderer markdown, TimeProvider time)
         var uniqueNews = Deduplicate(news, n => n.Slug, n => n.SourceFile, "tin", problems).ToList();
 
         CheckLinks(unique, agencies, uniquePages, uniqueNews, plan, search, problems);
-        return new ContentSnapshot(fields, agencies, unique, uniquePages, uniqueNews, plan, problems, time.GetUtcNow(), search);
+        return new ContentSnapshot(fields, agencies, unique, uniquePages, uniqueNews, plan, problems, time.GetUtcNow(), search, feedback);
     }
 
     private static List<Field> LoadFields(string root, List<ContentProblem> problems)

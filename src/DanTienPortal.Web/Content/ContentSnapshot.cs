@@ -16,9 +16,11 @@ public sealed class ContentSnapshot
         Plan? plan,
         IReadOnlyList<ContentProblem> problems,
         DateTimeOffset loadedAt,
-        SearchSettings? search = null)
+        SearchSettings? search = null,
+        FeedbackSettings? feedback = null)
     {
         Search = search ?? SearchSettings.None;
+        Feedback = feedback ?? FeedbackSettings.None;
         Fields = fields.OrderBy(f => f.Order).ToList();
         FieldsByKey = Fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         Agencies = agencies.OrderBy(a => a.Order).ThenBy(a => a.Name, VietnameseOrder).ToList();
@@ -62,6 +64,9 @@ public sealed class ContentSnapshot
     public Plan? Plan { get; }
 
     public SearchSettings Search { get; }
+
+    /// <summary>Feedback topics and their departments, hamlets, and the working-day calendar.</summary>
+    public FeedbackSettings Feedback { get; }
 
     public IReadOnlyList<ContentProblem> Problems { get; }
 

@@ -6,6 +6,9 @@ namespace DanTienPortal.Web.Content;
 /// <summary>URL slugs and heading ids from Vietnamese text: "Thành phần hồ sơ" → "thanh-phan-ho-so".</summary>
 public static class Slug
 {
+    /// <summary>Whether a text is already a slug: lower-case letters and digits, single dashes between.</summary>
+    public static bool IsValid(string text) => text.Length > 0 && From(text) == text;
+
     public static string From(string text)
     {
         var folded = VietnameseText.Fold(text).ToLowerInvariant();

@@ -157,4 +157,51 @@ public sealed class CheckContentTests
         Assert.Equal(["dang-ky-khai-sinh"], snapshot.Procedures.Select(p => p.Slug));
         Assert.Contains(snapshot.Problems, p => p.File == "procedures/khai-tu.md");
     }
+
+    [Fact]
+    public void A_feedback_topic_sent_to_an_unknown_or_outside_department_is_reported()
+    {
+        using var content = ContentFolder.Minimal();
+        content.Write("agencies/cong-an-xa.md", "---\nname: Công an xã\nshort_name: Công an\nkind: external\norder: 9\n---\nNội dung.\n");
+        content.Write("feedback.yml", """
+            default_department: cong-an-xa
+            categories:
+              - key: thu-tuc
+                name: Thủ tục
+                department: van-phong
+              - key: thu-tuc
+                name: Trùng
+                department: van-phong
+              - key: khac
+                name: Việc khác
+                department: phong-khong-co
+            hamlets: []
+            """);
+
+        var (exitCode, output) = Check(content.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("feedback.yml:1: default_department: 'cong-an-xa' không phải phòng, ban nào", output, StringComparison.Ordinal);
+        Assert.Contains("feedback.yml:6: chủ đề 'thu-tuc' bị trùng", output, StringComparison.Ordinal);
+        Assert.Contains("feedback.yml:11: chủ đề 'khac': 'phong-khong-co' không phải phòng, ban nào", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_calendar_day_that_is_not_a_date_of_its_year_or_a_working_saturday_that_is_no_saturday_is_reported()
+    {
+        using var content = ContentFolder.Minimal();
+        content.Write("calendar.yml", """
+            2026:
+              confirmed: true
+              days_off: [2026-09-02, 2027-01-01, 2026-13-01]
+              working_saturdays: [2026-08-21]
+            """);
+
+        var (exitCode, output) = Check(content.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("calendar.yml:3: '2027-01-01' trong days_off: cần một ngày yyyy-MM-dd của năm 2026", output, StringComparison.Ordinal);
+        Assert.Contains("'2026-13-01' trong days_off", output, StringComparison.Ordinal);
+        Assert.Contains("calendar.yml:4: '2026-08-21' trong working_saturdays", output, StringComparison.Ordinal);
+    }
 }

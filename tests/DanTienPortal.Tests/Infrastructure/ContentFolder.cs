@@ -25,7 +25,7 @@ public sealed class ContentFolder : IDisposable
         return folder;
     }
 
-    /// <summary>One field, one agency, one procedure, the plan with one task, one page, one news item: all valid.</summary>
+    /// <summary>One field, one agency, one procedure, the plan with one task, one page, one news item, one feedback topic: all valid.</summary>
     public static ContentFolder Minimal()
     {
         var folder = new ContentFolder(TestFolders.Create("content"));
@@ -60,6 +60,20 @@ public sealed class ContentFolder : IDisposable
             """);
         folder.Write("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\ndescription: Về cổng.\n---\nNội dung.\n");
         folder.Write("news/ban-hanh-ke-hoach.md", "---\ntitle: Ban hành kế hoạch\nsummary: Tóm tắt.\npublished: 2026-11-27\n---\nNội dung.\n");
+        folder.Write("feedback.yml", """
+            default_department: van-phong
+            categories:
+              - key: thu-tuc
+                name: Thủ tục hành chính
+                department: van-phong
+            hamlets: [Xóm Một, Xóm Hai]
+            """);
+        folder.Write("calendar.yml", """
+            2026:
+              confirmed: true
+              days_off: [2026-09-01, 2026-09-02]
+              working_saturdays: [2026-08-22]
+            """);
         return folder;
     }
 
