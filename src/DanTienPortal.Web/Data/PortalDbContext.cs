@@ -20,8 +20,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Feedback.CaseEvent> CaseEvents => Set<Feedback.CaseEvent>();
 
-    public DbSet<Feedback.CaseCounter> CaseCounters => Set<Feedback.CaseCounter>();
-
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
 
     /// <summary>Provider settings shared by the app, the design-time factory and the tests.</summary>

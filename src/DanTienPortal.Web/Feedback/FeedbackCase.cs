@@ -140,11 +140,3 @@ public sealed class CaseEvent
 
     public string? Note { get; set; }
 }
-
-/// <summary>The last number given out in a year, so that codes count up from 000001 each year.</summary>
-public sealed class CaseCounter
-{
-    public int Year { get; set; }
-
-    public int Last { get; set; }
-}

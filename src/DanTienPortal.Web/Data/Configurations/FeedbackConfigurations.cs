@@ -57,16 +57,6 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     }
 }
 
-internal sealed class CaseCounterConfiguration : IEntityTypeConfiguration<CaseCounter>
-{
-    public void Configure(EntityTypeBuilder<CaseCounter> builder)
-    {
-        builder.ToTable("case_counters");
-        builder.HasKey(c => c.Year);
-        builder.Property(c => c.Year).ValueGeneratedNever();
-    }
-}
-
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Mail.OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<Mail.OutboxMessage> builder)

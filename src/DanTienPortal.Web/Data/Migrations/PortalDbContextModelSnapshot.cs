@@ -65,22 +65,6 @@ namespace DanTienPortal.Web.Data.Migrations
                     b.ToTable("case_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("DanTienPortal.Web.Feedback.CaseCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("integer")
-                        .HasColumnName("last");
-
-                    b.HasKey("Year")
-                        .HasName("pk_case_counters");
-
-                    b.ToTable("case_counters", (string)null);
-                });
-
             modelBuilder.Entity("DanTienPortal.Web.Feedback.CaseEvent", b =>
                 {
                     b.Property<long>("Id")

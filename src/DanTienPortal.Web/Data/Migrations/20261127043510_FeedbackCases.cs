@@ -13,18 +13,6 @@ namespace DanTienPortal.Web.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "case_counters",
-                columns: table => new
-                {
-                    year = table.Column<int>(type: "integer", nullable: false),
-                    last = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_case_counters", x => x.year);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "feedback_cases",
                 columns: table => new
                 {
@@ -186,9 +174,6 @@ namespace DanTienPortal.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_attachments");
-
-            migrationBuilder.DropTable(
-                name: "case_counters");
 
             migrationBuilder.DropTable(
                 name: "case_events");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DanTienPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261127043155_FeedbackCases")]
+    [Migration("20261127043510_FeedbackCases")]
     partial class FeedbackCases
     {
         /// <inheritdoc />
@@ -66,22 +66,6 @@ namespace DanTienPortal.Web.Data.Migrations
                         .HasDatabaseName("ix_case_attachments_case_id");
 
                     b.ToTable("case_attachments", (string)null);
-                });
-
-            modelBuilder.Entity("DanTienPortal.Web.Feedback.CaseCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("integer")
-                        .HasColumnName("last");
-
-                    b.HasKey("Year")
-                        .HasName("pk_case_counters");
-
-                    b.ToTable("case_counters", (string)null);
                 });
 
             modelBuilder.Entity("DanTienPortal.Web.Feedback.CaseEvent", b =>
