@@ -165,11 +165,26 @@ namespace DanTienPortal.Web.Data.Migrations
                 CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
                     FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
                 """);
+
+            // Tracking numbers count from 1 each year, from a sequence of that year: no row lock, so
+            // submissions never wait on each other (a number lost to a rolled-back insert is skipped).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION next_case_number(case_year integer) RETURNS bigint LANGUAGE plpgsql AS $$
+                DECLARE
+                    sequence_name text := 'case_number_' || case_year;
+                BEGIN
+                    IF to_regclass(sequence_name) IS NULL THEN
+                        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', sequence_name);
+                    END IF;
+                    RETURN nextval(sequence_name::regclass);
+                END $$;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP FUNCTION next_case_number(integer);");
             migrationBuilder.Sql("DROP TRIGGER case_events_append_only ON case_events; DROP FUNCTION case_events_append_only();");
 
             migrationBuilder.DropTable(
