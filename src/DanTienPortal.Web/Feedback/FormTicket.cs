@@ -36,3 +36,11 @@ public sealed record FormTicket(Guid SubmissionId, string Key)
         }
     }
 }
+
+/// <summary>Seals and opens form tickets with the app's shared Data Protection keys (valid on every node).</summary>
+public sealed class FormTickets(IDataProtector protector)
+{
+    public string Seal(FormTicket ticket) => ticket.Seal(protector);
+
+    public FormTicket? Open(string? sealedTicket) => FormTicket.Open(protector, sealedTicket);
+}

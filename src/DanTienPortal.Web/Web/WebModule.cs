@@ -15,6 +15,9 @@ public static class WebModule
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorPages();
+        // Vietnamese letters as they are, not as numeric entities: pages a third smaller, still safely encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddHealthChecks();
         services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(options =>
@@ -82,6 +85,7 @@ public static class WebModule
             },
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapRazorPages();
