@@ -15,7 +15,7 @@ public static class CheckContentCommand
         }
 
         output.WriteLine(snapshot.Problems.Count == 0
-            ? $"Nội dung hợp lệ: {snapshot.Procedures.Count} thủ tục, {snapshot.Agencies.Count} cơ quan, {snapshot.Pages.Count} trang, {snapshot.News.Count} tin, {snapshot.Plan?.Tasks.Count ?? 0} nhiệm vụ kế hoạch."
+            ? $"Nội dung hợp lệ: {snapshot.Procedures.Count} thủ tục, {snapshot.Agencies.Count} cơ quan, {snapshot.Pages.Count} trang, {snapshot.News.Count} tin, {snapshot.Plan?.Tasks.Count ?? 0} nhiệm vụ kế hoạch, {snapshot.Feedback.Categories.Count} chủ đề phản ánh, lịch nghỉ năm {string.Join(", ", snapshot.Feedback.Calendar.Years.OrderBy(y => y.Year).Select(y => y.Confirmed ? $"{y.Year}" : $"{y.Year} (chưa đủ)"))}."
             : $"{snapshot.Problems.Count} vấn đề trong {snapshot.Problems.Select(p => p.File).Distinct().Count()} tệp.");
         return snapshot.Problems.Count == 0 ? 0 : 1;
     }

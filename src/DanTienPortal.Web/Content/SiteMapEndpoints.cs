@@ -51,6 +51,9 @@ public static class SiteMapEndpoints
         {
             yield return (page.Url, null);
         }
+
+        yield return ("/phan-anh-kien-nghi", null);
+        yield return ("/phan-anh-kien-nghi/gui", null);
     }
 
     private static string Build(Func<string, string> absolute, ContentSnapshot content)
