@@ -21,18 +21,22 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    public void OnGet([FromRoute] int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    // Only the route is read: the body of a failed POST may be a broken form that cannot be read again.
+    public void OnPost([FromRoute] int? code) => Show(code);
 
     private void Show(int? code)
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
 
-        // Nobody should land on /loi by hand; answer such a visit as the unknown page it is.
+        // The status comes from the failed request itself, not from the address (which a
+        // re-executed request does not always carry); nobody should land on /loi by hand, so
+        // such a visit is answered as the unknown page it is.
         Status = exception is not null ? StatusCodes.Status500InternalServerError
-            : reExecuted && code is >= 400 and < 600 ? code.Value
+            : reExecuted is { OriginalStatusCode: >= 400 and < 600 } ? reExecuted.OriginalStatusCode
+            : reExecuted is not null && code is >= 400 and < 600 ? code.Value
             : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
