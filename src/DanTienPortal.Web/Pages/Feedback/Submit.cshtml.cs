@@ -20,7 +20,8 @@ public sealed class SubmitModel(
     RecaptchaVerifier recaptcha,
     IOptions<RecaptchaOptions> recaptchaOptions,
     IOptions<FeedbackOptions> feedbackOptions,
-    IOptions<Web.SiteOptions> site) : PageModel
+    IOptions<Web.SiteOptions> site,
+    ILogger<SubmitModel> logger) : PageModel
 {
     [BindProperty]
     public FeedbackForm Form { get; set; } = new();
@@ -105,8 +106,21 @@ public sealed class SubmitModel(
             return Page();
         }
 
-        var result = await feedback.SubmitAsync(submission, ticket, path => site.Value.Absolute(Request, path), cancellationToken);
-        return Redirect($"/phan-anh-kien-nghi/tra-cuu?ma={result.Code}&khoa={result.Key}&moi=1");
+        try
+        {
+            var result = await feedback.SubmitAsync(submission, ticket, path => site.Value.Absolute(Request, path), cancellationToken);
+            return Redirect($"/phan-anh-kien-nghi/tra-cuu?ma={result.Code}&khoa={result.Key}&moi=1");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
+        {
+            // The database is unreachable: nothing was stored, so the citizen keeps the form to send again.
+            logger.LogError(e, "A submission could not be stored");
+            Errors = new(StringComparer.Ordinal) { ["Form"] = "Hệ thống tạm thời chưa lưu được phản ánh. Thông tin bạn nhập vẫn còn dưới đây; vui lòng bấm Gửi lại sau ít phút." };
+            DroppedFiles = Files.Count(f => f.Length > 0);
+            Ticket = tickets.Seal(ticket);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
     }
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);
