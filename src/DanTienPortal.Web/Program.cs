@@ -1,6 +1,7 @@
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Hosting;
+using DanTienPortal.Web.Mail;
 using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Web;
 
@@ -19,6 +20,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
 builder.Services.AddPortalContent();
 builder.Services.AddPortalSearch();
+builder.Services.AddPortalMail();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
