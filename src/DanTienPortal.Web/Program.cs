@@ -2,6 +2,7 @@ using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Feedback;
 using DanTienPortal.Web.Hosting;
+using DanTienPortal.Web.Mail;
 using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Web;
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
 builder.Services.AddPortalContent();
 builder.Services.AddPortalSearch();
+builder.Services.AddPortalMail();
 builder.Services.AddPortalFeedback();
 builder.Services.AddPortalWeb(builder.Configuration);
 

@@ -15,6 +15,9 @@ public class PortalFactory(PostgresServer postgres) : WebApplicationFactory<Prog
 
     public PostgresServer Postgres => postgres;
 
+    /// <summary>The app's <c>Portal:DataPath</c>, a temporary folder of its own.</summary>
+    public string DataPath => _dataPath;
+
     public async ValueTask InitializeAsync() => ConnectionString = await postgres.CreateDatabaseAsync();
 
     /// <summary>A second app node on the same database, as behind a load balancer.</summary>
