@@ -20,7 +20,7 @@ public sealed record CaseView(FeedbackCase Case, IReadOnlyList<CaseEvent> Timeli
 /// transaction, and finds a case again for the citizen who sent it.
 /// </summary>
 public sealed class FeedbackService(
-    PortalDbContext db, ContentStore content, TimeProvider time, IOptions<FeedbackOptions> options, ILogger<FeedbackService> logger)
+    PortalDbContext db, ContentStore content, TimeProvider time, IOptions<FeedbackOptions> options, OutboxSignal outbox, ILogger<FeedbackService> logger)
 {
     /// <summary>Actions of the audit trail the citizen sees on the tracking page.</summary>
     private static readonly HashSet<string> PublicActions = new(StringComparer.Ordinal) { "submitted", "routed", "accepted", "transferred", "information-requested", "answered", "rejected", "closed" };
@@ -89,6 +89,7 @@ public sealed class FeedbackService(
         db.Outbox.AddRange(Messages(feedbackCase, snapshot, deadlines, absoluteUrl($"/phan-anh-kien-nghi/tra-cuu?ma={code}&khoa={ticket.Key}"), now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.Wake();
 
         logger.LogInformation("Case {Code} received ({Kind}) and routed to {Department}", code, submission.Kind, department);
         return new SubmitResult(code, ticket.Key);
@@ -153,7 +154,7 @@ public sealed class FeedbackService(
         if ((department?.Mailbox ?? options.Value.FallbackMailbox) is { Length: > 0 } mailbox)
         {
             // The notice names the case, not the citizen: personal data stays in the portal, where access is recorded.
-            yield return Message(mailbox, departmentName, $"[{c.Code}] {kind}: {c.Title}", $"""
+            yield return Outbox.Message(mailbox, departmentName, $"[{c.Code}] {kind}: {c.Title}", $"""
                 {departmentName} vừa nhận một phản ánh mới qua Cổng thông tin điện tử xã Dân Tiến.
 
                 Mã: {c.Code}
@@ -173,7 +174,7 @@ public sealed class FeedbackService(
 
         if (c.Email is { } email)
         {
-            yield return Message(email, c.Name, $"Xã Dân Tiến đã nhận phản ánh {c.Code}", $"""
+            yield return Outbox.Message(email, c.Name, $"Xã Dân Tiến đã nhận phản ánh {c.Code}", $"""
                 Kính gửi {c.Name},
 
                 Ủy ban nhân dân xã Dân Tiến đã nhận {kind.ToLower(CultureInfo.GetCultureInfo("vi-VN"))} của bạn: “{c.Title}”.
@@ -191,9 +192,4 @@ public sealed class FeedbackService(
                 """, "citizen-receipt", c.Id, now);
         }
     }
-
-    private static OutboxMessage Message(string to, string? toName, string subject, string body, string purpose, long caseId, DateTimeOffset now) => new()
-    {
-        To = to, ToName = toName, Subject = subject, TextBody = body, Purpose = purpose, CaseId = caseId, CreatedAt = now, NextAttemptAt = now,
-    };
 }

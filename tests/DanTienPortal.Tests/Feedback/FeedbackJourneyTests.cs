@@ -95,6 +95,25 @@ public sealed class FeedbackJourneyTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_department_notice_and_the_citizen_receipt_reach_a_real_smtp_server()
+    {
+        await using var smtp = await SmtpListener.StartAsync();
+        await using var app = Portal.WithWebHostBuilder(smtp.Configure);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var sent = await SendAsync(client, Complaint());
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
+        var receipt = Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "binh@example.com");
+        Assert.StartsWith("Xã Dân Tiến đã nhận phản ánh PAKN-", receipt.Subject, StringComparison.Ordinal);
+        Assert.Contains("Phòng, ban xử lý: Phòng Kinh tế", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/phan-anh-kien-nghi/tra-cuu?ma=PAKN-", receipt.TextBody, StringComparison.Ordinal);
+        var notice = Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "mot-cua@dantien.example");
+        Assert.EndsWith("Khiếu nại: Khiếu nại quyết định thu hồi đất", notice.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_citizen_finds_the_case_with_its_code_and_phone_in_any_usual_form()
     {
         using var client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
