@@ -43,6 +43,22 @@ public static class FeedbackModule
         return services;
     }
 
+    /// <summary>
+    /// Refuses a submission whose announced size is over the limit with 413 before anything reads
+    /// it, so that the citizen is told the files are too large rather than that the request is bad.
+    /// </summary>
+    public static IApplicationBuilder UseFeedbackBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (RateLimitedAction(context.Request) == "submit" && context.Request.ContentLength > FeedbackLimits.MaxRequestBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.Headers.Connection = "close";
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    });
+
     /// <summary>Which limited action a request is: sending the form, or looking a case up.</summary>
     private static string? RateLimitedAction(HttpRequest request) => request.Path.Value switch
     {

@@ -5,7 +5,6 @@ using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DanTienPortal.Web.Feedback;
 
@@ -27,7 +26,11 @@ public sealed class FeedbackService(
 
     public async Task<SubmitResult> SubmitAsync(Submission submission, FormTicket ticket, Func<string, string> absoluteUrl, CancellationToken cancellationToken)
     {
-        // The same form sent again (a double click, a reload, a retry after a timeout) is the same case.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The same form sent again (a double click, a reload, a retry after a timeout, at once or
+        // later, on any node) is the same case: the lock makes a second copy wait for the first.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({ticket.SubmissionId.ToString()}, 0))", cancellationToken);
         if (await CodeOfSubmissionAsync(ticket.SubmissionId, cancellationToken) is { } sent)
         {
             return new SubmitResult(sent, ticket.Key);
@@ -72,20 +75,8 @@ public sealed class FeedbackService(
         feedbackCase.Events.Add(new CaseEvent { At = now, Actor = "citizen", Action = "submitted", ToStatus = CaseStatus.Received });
         feedbackCase.Events.Add(new CaseEvent { At = now, Actor = "system", Action = "routed", ToDepartment = department, Note = reason });
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cases.Add(feedbackCase);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The same form arrived twice at the same moment, on this node or another: the first one won.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new SubmitResult(await CodeOfSubmissionAsync(ticket.SubmissionId, cancellationToken) ?? throw new InvalidOperationException("Duplicate submission vanished", e), ticket.Key);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         db.Outbox.AddRange(Messages(feedbackCase, snapshot, deadlines, absoluteUrl($"/phan-anh-kien-nghi/tra-cuu?ma={code}&khoa={ticket.Key}"), now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -128,20 +119,8 @@ public sealed class FeedbackService(
         db.Cases.AsNoTracking().Where(c => c.SubmissionId == submissionId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The next number of the year, from a sequence of that year (created on its first case).</summary>
-    private async Task<long> NextNumberAsync(int year, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await db.Database.SqlQuery<long>($"SELECT next_case_number({year}) AS \"Value\"").SingleAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (attempt < 2 && e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                // Two nodes created the year's sequence at the same moment; it exists now.
-            }
-        }
-    }
+    private Task<long> NextNumberAsync(int year, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"SELECT next_case_number({year}) AS \"Value\"").SingleAsync(cancellationToken);
 
     private IEnumerable<OutboxMessage> Messages(FeedbackCase c, ContentSnapshot snapshot, Deadlines deadlines, string privateLink, DateTimeOffset now)
     {

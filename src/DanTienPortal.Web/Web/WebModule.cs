@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Feedback;
 using DanTienPortal.Web.Search;
 using Microsoft.Net.Http.Headers;
 
@@ -86,6 +87,7 @@ public static class WebModule
         });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseFeedbackBodyLimit();
         app.UseOutputCache();
 
         app.MapRazorPages();

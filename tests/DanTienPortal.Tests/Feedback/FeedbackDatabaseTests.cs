@@ -47,8 +47,6 @@ public sealed class FeedbackDatabaseTests(FeedbackPortal portal) : IClassFixture
     [Fact]
     public async Task Emptying_the_audit_trail_with_truncate_is_refused_by_the_database()
     {
-        // BUG: the append-only trigger of the FeedbackCases migration is a row trigger on UPDATE OR
-        // DELETE; TRUNCATE fires no row trigger, so "TRUNCATE case_events" wipes the whole trail.
         await _client.SubmitValidAsync();
         await using var connection = new NpgsqlConnection(portal.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);

@@ -32,10 +32,6 @@ public sealed class FeedbackOverKestrelTests(KestrelFeedbackPortal portal) : ICl
     [Fact]
     public async Task A_request_body_over_16_mb_gets_the_vietnamese_413_page_and_nothing_is_stored()
     {
-        // BUG: Kestrel refuses the body (BadHttpRequestException, 413) while the antiforgery filter reads
-        // the form; antiforgery turns every form-reading IOException into a 400, and the re-executed
-        // POST on /loi/400 then fails to bind ErrorModel.OnPost's "code" from the same unreadable form,
-        // so the citizen is told "404 Không tìm thấy trang" instead of "413 Dữ liệu gửi lên quá lớn".
         var before = await FeedbackDb.CountAsync(portal.ConnectionString);
         var file = SampleFiles.JpegOfSize(5 * 1024 * 1024);
 

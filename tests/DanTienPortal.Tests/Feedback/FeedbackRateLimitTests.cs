@@ -61,9 +61,6 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
     [Fact]
     public async Task The_third_lookup_by_code_and_phone_in_a_window_gets_the_vietnamese_429_page_with_retry_after()
     {
-        // BUG: the limiter answers 429, but the status-code page re-executes the POST on /loi/429 where
-        // ErrorModel.OnPost(int? code) binds "code" from the posted form first: the lookup form's own
-        // "Code" field (PAKN-…) is no number, so code is null and the citizen gets "404 Không tìm thấy trang".
         await using var app = portal.WithWebHostBuilder(_ => { });
         using var client = new FeedbackClient(app);
         for (var i = 0; i < 2; i++)

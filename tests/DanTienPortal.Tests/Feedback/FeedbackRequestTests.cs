@@ -31,9 +31,6 @@ public sealed class FeedbackRequestTests(FeedbackPortal portal) : IClassFixture<
     [Fact]
     public async Task A_json_post_with_the_antiforgery_header_and_the_fields_in_the_query_string_is_not_a_500()
     {
-        // BUG: SubmitModel.OnPostAsync reads Request.Form (for the reCAPTCHA answer) on a request that
-        // is not a form: the fields bind from the query string, the token from its header, then
-        // Request.Form throws InvalidOperationException ("Incorrect Content-Type") and the citizen gets a 500.
         var form = await _client.OpenFormAsync();
         var before = await FeedbackDb.CountAsync(portal.ConnectionString);
         var query = new Dictionary<string, string?>(FeedbackClient.ValidFields().Select(f => KeyValuePair.Create(f.Key, (string?)f.Value))) { ["Ticket"] = form.Ticket };
@@ -62,9 +59,6 @@ public sealed class FeedbackRequestTests(FeedbackPortal portal) : IClassFixture<
     [MemberData(nameof(BrokenBodies))]
     public async Task A_broken_multipart_body_gets_the_vietnamese_400_page_and_nothing_is_stored(string broken)
     {
-        // BUG: the form cannot be read, so antiforgery answers 400 and the status-code page re-executes
-        // as a POST to /loi/400; there ErrorModel.OnPost(int? code) gets no code, because model binding
-        // fails on the same unreadable form, and the page falls back to "404 Không tìm thấy trang".
         var form = await _client.OpenFormAsync();
         var before = await FeedbackDb.CountAsync(portal.ConnectionString);
         var body = new RawMultipart().Field(FeedbackClient.TokenField, form.AntiforgeryToken).Field("Ticket", form.Ticket).Fields(FeedbackClient.ValidFields());

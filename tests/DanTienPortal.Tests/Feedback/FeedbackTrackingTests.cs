@@ -85,9 +85,6 @@ public sealed class FeedbackTrackingTests(FeedbackPortal portal) : IClassFixture
     [Fact]
     public async Task A_lookup_without_the_antiforgery_token_gets_the_vietnamese_400_page()
     {
-        // BUG: antiforgery answers 400, the status-code page re-executes the POST on /loi/400, and
-        // ErrorModel.OnPost(int? code) binds "code" from the posted form's "Code" field (PAKN-…),
-        // not from the route: it is no number, so the page says "404 Không tìm thấy trang".
         await _client.OpenFormAsync(FeedbackClient.TrackPath);
         using var body = new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = "PAKN-2026-000001", ["Phone"] = FeedbackClient.Phone });
 

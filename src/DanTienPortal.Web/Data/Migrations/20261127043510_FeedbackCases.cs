@@ -164,6 +164,8 @@ namespace DanTienPortal.Web.Data.Migrations
                 END $$;
                 CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
                     FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
+                CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION case_events_append_only();
                 """);
 
             // Tracking numbers count from 1 each year, from a sequence of that year: no row lock, so
@@ -174,7 +176,11 @@ namespace DanTienPortal.Web.Data.Migrations
                     sequence_name text := 'case_number_' || case_year;
                 BEGIN
                     IF to_regclass(sequence_name) IS NULL THEN
-                        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', sequence_name);
+                        BEGIN
+                            EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', sequence_name);
+                        EXCEPTION WHEN duplicate_table OR unique_violation THEN
+                            -- Another session created it a moment ago.
+                        END;
                     END IF;
                     RETURN nextval(sequence_name::regclass);
                 END $$;
@@ -185,7 +191,7 @@ namespace DanTienPortal.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP FUNCTION next_case_number(integer);");
-            migrationBuilder.Sql("DROP TRIGGER case_events_append_only ON case_events; DROP FUNCTION case_events_append_only();");
+            migrationBuilder.Sql("DROP TRIGGER case_events_no_truncate ON case_events; DROP TRIGGER case_events_append_only ON case_events; DROP FUNCTION case_events_append_only();");
 
             migrationBuilder.DropTable(
                 name: "case_attachments");

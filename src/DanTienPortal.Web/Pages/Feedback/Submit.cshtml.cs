@@ -60,6 +60,12 @@ public sealed class SubmitModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!Request.HasFormContentType)
+        {
+            // Browsers send this form as multipart; anything else is no submission of theirs.
+            return BadRequest();
+        }
+
         var ticket = tickets.Open(Ticket);
         var files = new List<UploadedFile>();
         var oversized = new List<string>();
