@@ -4,6 +4,7 @@ using DanTienPortal.Web.Feedback;
 using DanTienPortal.Web.Hosting;
 using DanTienPortal.Web.Mail;
 using DanTienPortal.Web.Search;
+using DanTienPortal.Web.Staff;
 using DanTienPortal.Web.Web;
 
 if (args is ["check-content", .. var rest])
@@ -23,6 +24,7 @@ builder.Services.AddPortalContent();
 builder.Services.AddPortalSearch();
 builder.Services.AddPortalMail();
 builder.Services.AddPortalFeedback();
+builder.Services.AddPortalStaff();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +36,12 @@ if (args is ["migrate", ..])
 }
 
 await app.MigrateOnStartAsync();
+
+if (args is ["create-admin", var email, .. var name])
+{
+    return await CreateAdminCommand.RunAsync(app.Services, email, string.Join(' ', name), Console.Out);
+}
+
 app.UsePortalWeb();
 await app.RunAsync();
 return 0;

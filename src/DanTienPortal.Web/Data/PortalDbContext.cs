@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace DanTienPortal.Web.Data;
 
 /// <summary>The portal's one database context; each feature adds its sets and mappings here.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : DbContext(options), IDataProtectionKeyContext
+    : IdentityDbContext<Staff.StaffUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The key ring behind antiforgery tokens and cookies, shared by every app node so that a
@@ -33,6 +34,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             .UseSnakeCaseNamingConvention()
             .Options;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
 }

@@ -86,6 +86,8 @@ public static class WebModule
             },
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseFeedbackBodyLimit();
         app.UseOutputCache();
