@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using DanTienPortal.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace DanTienPortal.Web.Staff;
 
@@ -62,18 +62,18 @@ public static class StaffModule
             .AddPolicy(StaffPolicies.Cases, p => p.RequireRole(StaffRoles.Handler, StaffRoles.Leader, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Users, p => p.RequireRole(StaffRoles.Admin));
 
-        services.Configure<RazorPagesOptions>(options =>
-        {
-            // Everything under /can-bo/ needs a staff account; pages add their own policy on top.
-            options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
-            options.Conventions.AllowAnonymousToPage("/Staff/Login");
-            options.Conventions.AllowAnonymousToPage("/Staff/LoginTwoFactor");
-            options.Conventions.AllowAnonymousToPage("/Staff/AccessDenied");
-        });
-
         services.AddScoped<StaffAccounts>();
         services.AddHostedService<StaffSetup>();
         return services;
+    }
+
+    /// <summary>Everything under <c>/can-bo/</c> needs a staff account; pages add their own policy on top.</summary>
+    public static void AuthorizeStaffPages(PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+        conventions.AllowAnonymousToPage("/Staff/Login");
+        conventions.AllowAnonymousToPage("/Staff/LoginTwoFactor");
+        conventions.AllowAnonymousToPage("/Staff/AccessDenied");
     }
 
     /// <summary>A password for a new account: 20 characters of letters and digits, with each kind present.</summary>

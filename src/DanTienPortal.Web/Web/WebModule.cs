@@ -15,7 +15,7 @@ public static class WebModule
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options => Staff.StaffModule.AuthorizeStaffPages(options.Conventions));
         // Vietnamese letters as they are, not as numeric entities: pages a third smaller, still safely encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
