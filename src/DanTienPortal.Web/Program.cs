@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPortalDatabase();
+builder.Services.AddPortalDatabase(builder.Configuration);
 builder.Services.AddPortalContent();
 builder.Services.AddPortalSearch();
 builder.Services.AddPortalMail();

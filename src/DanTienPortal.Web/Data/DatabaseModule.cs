@@ -8,7 +8,10 @@ namespace DanTienPortal.Web.Data;
 
 public static class DatabaseModule
 {
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
+    public const string KeyCertificateSetting = "DataProtection:CertificatePath";
+    public const string KeyCertificatePasswordSetting = "DataProtection:CertificatePassword";
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
@@ -20,9 +23,16 @@ public static class DatabaseModule
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), PortalDbContext.ConfigureNpgsql)
             .UseSnakeCaseNamingConvention());
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("DanTienPortal")
             .PersistKeysToDbContext<PortalDbContext>();
+        // With a certificate, the key ring is encrypted before it reaches the database: a copy of
+        // the database alone then cannot forge staff cookies. Every node needs the same certificate.
+        if (configuration[KeyCertificateSetting] is { Length: > 0 } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, configuration[KeyCertificatePasswordSetting], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+        }
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
