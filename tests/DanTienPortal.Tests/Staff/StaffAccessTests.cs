@@ -106,9 +106,9 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task The_staff_cookie_is_http_only_and_same_site_strict()
+    public async Task The_staff_cookie_is_http_only_same_site_strict_and_secure_over_https()
     {
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
         var email = $"cookie-{Guid.NewGuid():N}@dantien.test";
         await using var scope = portal.Services.CreateAsyncScope();
         var (_, password, _) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, "Cán bộ", StaffRoles.Editor, null);
@@ -131,5 +131,6 @@ public sealed class StaffAccessTests(PortalFactory portal) : IClassFixture<Porta
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(StaffModule.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie.Split(';').Select(p => p.Trim().ToLowerInvariant()));
     }
 }
