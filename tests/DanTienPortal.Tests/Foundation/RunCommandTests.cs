@@ -28,6 +28,13 @@ public sealed class RunCommandTests(PostgresServer postgres)
                 Assert.True(File.Exists(Path.Combine(clusterFolder, "PG_VERSION")));
                 Assert.True(File.Exists(Path.Combine(clusterFolder, "postmaster.pid")), "the cluster should be running");
 
+                // The first start prints the first administrator's generated password, once.
+                var password = System.Text.RegularExpressions.Regex.Match(first.Output, @"Mật khẩu: ([A-Za-z0-9]{20})").Groups[1].Value;
+                Assert.True(password.Length == 20, first.Output);
+                using var signIn = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = first.Address };
+                using var signedIn = await StaffSession.SubmitLoginAsync(signIn, Web.Staff.StaffSetup.LocalAdminEmail, password);
+                Assert.Equal("/can-bo", signedIn.Headers.Location?.ToString());
+
                 Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(60)));
                 Assert.False(File.Exists(Path.Combine(clusterFolder, "postmaster.pid")), "the cluster should have been stopped:\n" + first.Output);
             }
@@ -40,6 +47,7 @@ public sealed class RunCommandTests(PostgresServer postgres)
                 await using var db = new PortalDbContext(PortalDbContext.OptionsFor(cluster.ConnectionString(PortalDatabase.DatabaseName, pooling: false)));
                 Assert.Equal(1, await db.DataProtectionKeys.CountAsync(TestContext.Current.CancellationToken));
                 Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+                Assert.DoesNotContain("Mật khẩu:", second.Output, StringComparison.Ordinal);
             }
         }
         finally
