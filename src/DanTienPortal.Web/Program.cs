@@ -3,6 +3,7 @@ using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Feedback;
 using DanTienPortal.Web.Hosting;
 using DanTienPortal.Web.Mail;
+using DanTienPortal.Web.News;
 using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Staff;
 using DanTienPortal.Web.Web;
@@ -25,6 +26,7 @@ builder.Services.AddPortalSearch();
 builder.Services.AddPortalMail();
 builder.Services.AddPortalFeedback();
 builder.Services.AddPortalStaff();
+builder.Services.AddPortalNews();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -104,7 +104,19 @@ public sealed record NewsArticle(
     string SourceFile)
 {
     public string Url => $"/tin-tuc/{Slug}";
+
+    /// <summary>The moment it went public; files give only a day, taken as its start in Vietnam.</summary>
+    public DateTimeOffset PublishedAt { get; init; } = new(Published.ToDateTime(TimeOnly.MinValue), Display.VietnamOffset);
+
+    /// <summary>When it last changed, for feeds; a file's article changes on the day it was published.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>The picture shown above a news post written in the editor.</summary>
+    public NewsCover? Cover { get; init; }
 }
+
+/// <summary>A news article's cover image: its address, what it shows, and its size when known.</summary>
+public sealed record NewsCover(string Url, string Alt, int? Width, int? Height);
 
 public enum PlanTaskStatus
 {

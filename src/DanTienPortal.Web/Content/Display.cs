@@ -5,9 +5,18 @@ namespace DanTienPortal.Web.Content;
 /// <summary>How content values read on the page, in Vietnamese.</summary>
 public static class Display
 {
+    /// <summary>Vietnam's time (Asia/Ho_Chi_Minh) is UTC+7 all year: there is no summer time.</summary>
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment as people in the commune read it: <c>25/12/2026 08:30</c>, Vietnam time.</summary>
+    public static string DateAndTime(DateTimeOffset moment) => moment.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The day of a moment in Vietnam.</summary>
+    public static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
 
     public static string Online(OnlineLevel level) => level switch
     {

@@ -11,8 +11,8 @@ public static class SiteMapEndpoints
 {
     public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, IOptions<SiteOptions> site) =>
-            Results.Text(Build(path => site.Value.Absolute(request, path), store.Current), "application/xml; charset=utf-8"));
+        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, News.NewsCatalog news, IOptions<SiteOptions> site) =>
+            Results.Text(Build(path => site.Value.Absolute(request, path), store.Current, news.Public()), "application/xml; charset=utf-8"));
 
         endpoints.MapGet("/robots.txt", (HttpRequest request, IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nDisallow: /can-bo/\nDisallow: /phan-anh-kien-nghi/tra-cuu\nDisallow: /api/\n\nSitemap: {site.Value.Absolute(request, "/sitemap.xml")}\n",
@@ -20,8 +20,8 @@ public static class SiteMapEndpoints
         return endpoints;
     }
 
-    /// <summary>Paths of every public page, with the date each last changed when known.</summary>
-    public static IEnumerable<(string Path, DateOnly? Modified)> PublicPages(ContentSnapshot content)
+    /// <summary>Paths of every public page, with the date each last changed when known; <paramref name="news"/> is every public article.</summary>
+    public static IEnumerable<(string Path, DateOnly? Modified)> PublicPages(ContentSnapshot content, IReadOnlyList<NewsArticle> news)
     {
         yield return ("/", null);
         yield return ("/thu-tuc", null);
@@ -41,10 +41,10 @@ public static class SiteMapEndpoints
             yield return ($"/co-quan/{agency.Slug}", null);
         }
 
-        yield return ("/tin-tuc", content.News.Count > 0 ? content.News[0].Published : null);
-        foreach (var article in content.News)
+        yield return ("/tin-tuc", news.Count > 0 ? news[0].Published : null);
+        foreach (var article in news)
         {
-            yield return (article.Url, article.Published);
+            yield return (article.Url, Display.LocalDate(article.UpdatedAt ?? article.PublishedAt));
         }
 
         foreach (var page in content.Pages)
@@ -56,13 +56,13 @@ public static class SiteMapEndpoints
         yield return ("/phan-anh-kien-nghi/gui", null);
     }
 
-    private static string Build(Func<string, string> absolute, ContentSnapshot content)
+    private static string Build(Func<string, string> absolute, ContentSnapshot content, IReadOnlyList<NewsArticle> news)
     {
         var output = new StringBuilder();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var (path, modified) in PublicPages(content))
+            foreach (var (path, modified) in PublicPages(content, news))
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", absolute(path));

@@ -23,6 +23,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
 
+    public DbSet<News.NewsPost> NewsPosts => Set<News.NewsPost>();
+
+    public DbSet<News.NewsRevision> NewsRevisions => Set<News.NewsRevision>();
+
+    public DbSet<News.NewsImage> NewsImages => Set<News.NewsImage>();
+
     /// <summary>Provider settings shared by the app, the design-time factory and the tests.</summary>
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
         npgsql.MigrationsHistoryTable("__ef_migrations_history");

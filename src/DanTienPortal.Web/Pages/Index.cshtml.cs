@@ -1,9 +1,10 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.News;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanTienPortal.Web.Pages;
 
-public sealed class IndexModel(ContentStore content) : PageModel
+public sealed class IndexModel(ContentStore content, NewsCatalog news) : PageModel
 {
     public ContentSnapshot Site { get; private set; } = null!;
 
@@ -15,6 +16,6 @@ public sealed class IndexModel(ContentStore content) : PageModel
     {
         Site = content.Current;
         Popular = Site.Popular.Take(8).ToList();
-        LatestNews = Site.News.Take(3).ToList();
+        LatestNews = news.Public().Take(3).ToList();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Feedback;
+using DanTienPortal.Web.News;
 using DanTienPortal.Web.Search;
 using Microsoft.Net.Http.Headers;
 
@@ -95,6 +96,7 @@ public static class WebModule
         app.MapRazorPages();
         app.MapSiteMap();
         app.MapSearchApi();
+        app.MapPortalNews();
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
         return app;
     }

@@ -1,16 +1,18 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.News;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanTienPortal.Web.Pages.News;
 
-public sealed class DetailsModel(ContentStore content) : PageModel
+/// <summary>One public article; a draft, withdrawn or not yet due post is as unknown as a wrong address.</summary>
+public sealed class DetailsModel(NewsCatalog catalog) : PageModel
 {
     public NewsArticle Article { get; private set; } = null!;
 
     public IActionResult OnGet(string slug)
     {
-        if (!content.Current.NewsBySlug.TryGetValue(slug, out var article))
+        if (catalog.Find(slug) is not { } article)
         {
             return NotFound();
         }

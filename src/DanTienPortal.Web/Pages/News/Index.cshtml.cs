@@ -1,10 +1,12 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.News;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanTienPortal.Web.Pages.News;
 
-public sealed class IndexModel(ContentStore content) : PageModel
+/// <summary>The news list: the content files' and the editor's public articles, newest first, in pages.</summary>
+public sealed class IndexModel(NewsCatalog catalog) : PageModel
 {
     public const int PageSize = 10;
 
@@ -17,7 +19,7 @@ public sealed class IndexModel(ContentStore content) : PageModel
 
     public IActionResult OnGet()
     {
-        var news = content.Current.News;
+        var news = catalog.Public();
         PageCount = Math.Max(1, (news.Count + PageSize - 1) / PageSize);
         if (PageNumber < 1 || PageNumber > PageCount)
         {

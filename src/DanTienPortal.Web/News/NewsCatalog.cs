@@ -1,0 +1,139 @@
+using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Data;
+using DanTienPortal.Web.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanTienPortal.Web.News;
+
+/// <summary>
+/// The news readers see: the content files' articles and the database's published and scheduled
+/// posts, held rendered in memory so that public pages never wait for the database. Whether a
+/// scheduled post shows is decided at each call from the current time; search is told whenever
+/// the set of public posts changes (<see cref="IndexDue"/>).
+/// </summary>
+public sealed class NewsCatalog(
+    IServiceScopeFactory scopes,
+    ContentStore content,
+    MarkdownRenderer markdown,
+    SearchIndex search,
+    TimeProvider time,
+    ILogger<NewsCatalog> logger) : IDisposable
+{
+    /// <summary>The search index's name for the database's news.</summary>
+    public const string SearchSource = "news-db";
+
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly Lock _indexing = new();
+    private IReadOnlyList<Entry> _entries = [];
+    private string? _indexed;
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Completes when the published or scheduled posts next change.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
+    /// <summary>Articles public now, from files and database, newest first.</summary>
+    public IReadOnlyList<NewsArticle> Public()
+    {
+        var files = content.Current.NewsBySlug;
+        return content.Current.News
+            .Concat(PublicEntries(time.GetUtcNow()).Where(e => !files.ContainsKey(e.Article.Slug)).Select(e => e.Article))
+            .OrderByDescending(a => a.PublishedAt)
+            .ThenBy(a => a.Title, ContentSnapshot.VietnameseOrder)
+            .ToList();
+    }
+
+    /// <summary>The public article at this address, or null (unknown, draft, withdrawn, not yet due).</summary>
+    public NewsArticle? Find(string slug) =>
+        content.Current.NewsBySlug.TryGetValue(slug, out var file) ? file
+        : PublicEntries(time.GetUtcNow()).FirstOrDefault(e => e.Article.Slug == slug)?.Article;
+
+    /// <summary>The next moment a scheduled post goes public, after <paramref name="now"/>.</summary>
+    public DateTimeOffset? NextDue(DateTimeOffset now) =>
+        Volatile.Read(ref _entries).Where(e => e.Status == NewsStatus.Scheduled && e.PublishAt > now).Select(e => (DateTimeOffset?)e.PublishAt).Min();
+
+    /// <summary>
+    /// Reads the published and scheduled posts again (only those changed since the last read are
+    /// fetched and rendered), then brings search up to date. One refresh runs at a time, so a
+    /// later call never leaves older data behind.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var current = await db.NewsPosts.AsNoTracking()
+                .Where(p => p.Status == NewsStatus.Published || p.Status == NewsStatus.Scheduled)
+                .Select(p => new { p.Id, p.Version })
+                .ToListAsync(cancellationToken);
+            var known = Volatile.Read(ref _entries).ToDictionary(e => e.Id);
+            var stale = current.Where(c => !known.TryGetValue(c.Id, out var e) || e.Version != c.Version).Select(c => c.Id).ToList();
+            if (stale.Count > 0 || current.Count != known.Count)
+            {
+                var fresh = await db.NewsPosts.AsNoTracking()
+                    .Where(p => stale.Contains(p.Id) && (p.Status == NewsStatus.Published || p.Status == NewsStatus.Scheduled))
+                    .Select(p => new
+                    {
+                        Post = p,
+                        Cover = db.NewsImages.Where(i => i.Id == p.CoverImageId).Select(i => new { i.Id, i.Sha256, i.Width, i.Height }).FirstOrDefault(),
+                    })
+                    .ToListAsync(cancellationToken);
+                var entries = fresh.Select(f => Render(f.Post, f.Cover is { } c ? new NewsCover(NewsImage.UrlOf(c.Id, c.Sha256), f.Post.CoverAlt ?? "", c.Width, c.Height) : null))
+                    .Concat(current.Where(c => !stale.Contains(c.Id)).Select(c => known[c.Id]))
+                    .ToList();
+                Volatile.Write(ref _entries, entries);
+                Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+            }
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+
+        IndexDue();
+    }
+
+    /// <summary>Gives search the posts public now, when they differ from what it holds.</summary>
+    public void IndexDue()
+    {
+        lock (_indexing)
+        {
+            var visible = PublicEntries(time.GetUtcNow()).OrderBy(e => e.Id).ToList();
+            var fingerprint = string.Join(',', visible.Select(e => $"{e.Id}:{e.Version}"));
+            if (fingerprint == _indexed)
+            {
+                return;
+            }
+
+            var files = content.Current.NewsBySlug;
+            search.ReplaceSource(SearchSource, visible.Where(e => !files.ContainsKey(e.Article.Slug)).Select(e => new SearchDocument(
+                $"{SearchSource}:{e.Id}", SearchTypes.News, e.Article.Url, e.Article.Title, e.Article.Summary, e.Article.Body.Text,
+                Published: e.Article.Published)).ToList());
+            _indexed = fingerprint;
+            logger.LogInformation("Search holds {Count} news posts from the database", visible.Count);
+        }
+    }
+
+    public void Dispose() => _refreshing.Dispose();
+
+    private IEnumerable<Entry> PublicEntries(DateTimeOffset now) =>
+        Volatile.Read(ref _entries).Where(e => NewsPost.IsPublic(e.Status, e.PublishAt, now));
+
+    private Entry Render(NewsPost post, NewsCover? cover)
+    {
+        var publishAt = post.PublishAt ?? post.UpdatedAt;
+        var article = new NewsArticle(post.Slug, post.Title, post.Summary, Display.LocalDate(publishAt), null, markdown.Render(post.Body), $"{SearchSource}:{post.Id}")
+        {
+            PublishedAt = publishAt,
+            UpdatedAt = post.UpdatedAt > publishAt ? post.UpdatedAt : publishAt,
+            Cover = cover,
+        };
+        return new Entry(post.Id, post.Version, post.Status, publishAt, article);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A published or scheduled post, rendered.</summary>
+    private sealed record Entry(long Id, uint Version, NewsStatus Status, DateTimeOffset PublishAt, NewsArticle Article);
+}
