@@ -21,6 +21,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Feedback.CaseEvent> CaseEvents => Set<Feedback.CaseEvent>();
 
+    public DbSet<Feedback.CaseNote> CaseNotes => Set<Feedback.CaseNote>();
+
+    public DbSet<Feedback.CaseAccess> CaseAccesses => Set<Feedback.CaseAccess>();
+
+    public DbSet<Feedback.DigestRun> DigestRuns => Set<Feedback.DigestRun>();
+
+    public DbSet<Plan.PlanTaskUpdate> PlanTaskUpdates => Set<Plan.PlanTaskUpdate>();
+
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
 
     public DbSet<News.NewsPost> NewsPosts => Set<News.NewsPost>();

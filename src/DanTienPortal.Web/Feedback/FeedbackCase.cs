@@ -90,6 +90,36 @@ public sealed class FeedbackCase
 
     public DateOnly DueBy { get; set; }
 
+    /// <summary>Why the case was rejected: a key of <see cref="RejectReasons"/>.</summary>
+    public string? RejectReason { get; set; }
+
+    /// <summary>The answer sent to the citizen, as the handler wrote it.</summary>
+    public string? Answer { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    /// <summary>The answer as published at <c>/phan-anh-kien-nghi/{code}</c>, personal data removed and reviewed; null while unpublished.</summary>
+    public string? PublicAnswer { get; set; }
+
+    /// <summary>The question as published, personal data removed.</summary>
+    public string? PublicSummary { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The citizen's rating of the answer, 1 to 5, given once.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTimeOffset? RatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the personal data was removed under the retention rule; the case and its figures stay.</summary>
+    public DateTimeOffset? AnonymizedAt { get; set; }
+
     /// <summary>Row version (PostgreSQL <c>xmin</c>): two staff acting at once cannot overwrite each other.</summary>
     public uint Version { get; set; }
 
@@ -139,4 +169,56 @@ public sealed class CaseEvent
     public string? ToDepartment { get; set; }
 
     public string? Note { get; set; }
+}
+
+/// <summary>Why a case may be rejected.</summary>
+public static class RejectReasons
+{
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ngoai-tham-quyen"] = "Không thuộc thẩm quyền của Ủy ban nhân dân xã",
+        ["trung-lap"] = "Trùng với phản ánh đã gửi trước",
+        ["thieu-thong-tin"] = "Thiếu thông tin, người gửi không bổ sung",
+        ["lam-dung"] = "Nội dung xúc phạm, lạm dụng",
+    };
+}
+
+/// <summary>A note staff keep on a case for each other; never shown to the citizen.</summary>
+public sealed class CaseNote
+{
+    public long Id { get; set; }
+
+    public long CaseId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Author { get; set; }
+
+    public required string Text { get; set; }
+}
+
+/// <summary>One time a staff member opened a case's personal data (who, when): kept as the law asks.</summary>
+public sealed class CaseAccess
+{
+    public long Id { get; set; }
+
+    public long CaseId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Viewer { get; set; }
+
+    /// <summary>What was opened: the case page, or an attachment's id.</summary>
+    public required string What { get; set; }
+}
+
+/// <summary>A daily digest sent (or being sent) to one recipient for one day: the row makes it happen once across nodes.</summary>
+public sealed class DigestRun
+{
+    public DateOnly Day { get; set; }
+
+    /// <summary>A department slug, or "leaders".</summary>
+    public required string Recipient { get; set; }
+
+    public DateTimeOffset At { get; set; }
 }

@@ -27,6 +27,12 @@ internal sealed class FeedbackCaseConfiguration : IEntityTypeConfiguration<Feedb
         builder.Property(c => c.Email).HasMaxLength(FeedbackLimits.Email);
         builder.Property(c => c.ComplaintSubject).HasMaxLength(FeedbackLimits.ComplaintSubject);
         builder.Property(c => c.ComplaintAgainst).HasMaxLength(FeedbackLimits.ComplaintAgainst);
+        builder.Property(c => c.RejectReason).HasMaxLength(40);
+        builder.Property(c => c.Answer).HasMaxLength(10000);
+        builder.Property(c => c.AnsweredBy).HasMaxLength(256);
+        builder.Property(c => c.PublicAnswer).HasMaxLength(10000);
+        builder.Property(c => c.PublicSummary).HasMaxLength(FeedbackLimits.Content);
+        builder.Property(c => c.RatingComment).HasMaxLength(1000);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -70,5 +76,49 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Mail
         builder.Property(m => m.Purpose).HasMaxLength(40);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> builder)
+    {
+        builder.ToTable("case_notes");
+        builder.HasIndex(n => n.CaseId);
+        builder.Property(n => n.Author).HasMaxLength(256);
+        builder.Property(n => n.Text).HasMaxLength(4000);
+    }
+}
+
+internal sealed class CaseAccessConfiguration : IEntityTypeConfiguration<CaseAccess>
+{
+    public void Configure(EntityTypeBuilder<CaseAccess> builder)
+    {
+        builder.ToTable("case_accesses");
+        builder.HasIndex(v => new { v.CaseId, v.At });
+        builder.Property(v => v.Viewer).HasMaxLength(256);
+        builder.Property(v => v.What).HasMaxLength(100);
+    }
+}
+
+internal sealed class DigestRunConfiguration : IEntityTypeConfiguration<DigestRun>
+{
+    public void Configure(EntityTypeBuilder<DigestRun> builder)
+    {
+        builder.ToTable("digest_runs");
+        builder.HasKey(d => new { d.Day, d.Recipient });
+        builder.Property(d => d.Recipient).HasMaxLength(120);
+    }
+}
+
+internal sealed class PlanTaskUpdateConfiguration : IEntityTypeConfiguration<Plan.PlanTaskUpdate>
+{
+    public void Configure(EntityTypeBuilder<Plan.PlanTaskUpdate> builder)
+    {
+        builder.ToTable("plan_task_updates");
+        builder.HasIndex(u => new { u.TaskNumber, u.At });
+        builder.Property(u => u.Status).HasMaxLength(40);
+        builder.Property(u => u.Note).HasMaxLength(1000);
+        builder.Property(u => u.By).HasMaxLength(256);
     }
 }
