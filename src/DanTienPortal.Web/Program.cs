@@ -6,6 +6,7 @@ using DanTienPortal.Web.Mail;
 using DanTienPortal.Web.News;
 using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Staff;
+using DanTienPortal.Web.Statistics;
 using DanTienPortal.Web.Web;
 
 if (args is ["check-content", .. var rest])
@@ -27,6 +28,7 @@ builder.Services.AddPortalMail();
 builder.Services.AddPortalFeedback();
 builder.Services.AddPortalStaff();
 builder.Services.AddPortalNews();
+builder.Services.AddPortalStatistics();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
