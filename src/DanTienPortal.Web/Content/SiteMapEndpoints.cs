@@ -11,8 +11,11 @@ public static class SiteMapEndpoints
 {
     public static IEndpointRouteBuilder MapSiteMap(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", (HttpRequest request, ContentStore store, News.NewsCatalog news, IOptions<SiteOptions> site) =>
-            Results.Text(Build(path => site.Value.Absolute(request, path), store.Current, news.Public()), "application/xml; charset=utf-8"));
+        endpoints.MapGet("/sitemap.xml", async (HttpRequest request, ContentStore store, News.NewsCatalog news, Data.PortalDbContext db, IOptions<SiteOptions> site) =>
+        {
+            var answers = await Feedback.Publication.ListForSiteMapAsync(db, request.HttpContext.RequestAborted);
+            return Results.Text(Build(path => site.Value.Absolute(request, path), store.Current, news.Public(), answers), "application/xml; charset=utf-8");
+        });
 
         endpoints.MapGet("/robots.txt", (HttpRequest request, IOptions<SiteOptions> site) => Results.Text(
             $"User-agent: *\nDisallow: /can-bo/\nDisallow: /phan-anh-kien-nghi/tra-cuu\nDisallow: /api/\n\nSitemap: {site.Value.Absolute(request, "/sitemap.xml")}\n",
@@ -20,8 +23,12 @@ public static class SiteMapEndpoints
         return endpoints;
     }
 
-    /// <summary>Paths of every public page, with the date each last changed when known; <paramref name="news"/> is every public article.</summary>
-    public static IEnumerable<(string Path, DateOnly? Modified)> PublicPages(ContentSnapshot content, IReadOnlyList<NewsArticle> news)
+    /// <summary>
+    /// Paths of every public page, with the date each last changed when known; <paramref name="news"/> is every
+    /// public article, <paramref name="answers"/> every published answer to feedback.
+    /// </summary>
+    public static IEnumerable<(string Path, DateOnly? Modified)> PublicPages(
+        ContentSnapshot content, IReadOnlyList<NewsArticle> news, IReadOnlyList<(string Code, DateTimeOffset PublishedAt)>? answers = null)
     {
         yield return ("/", null);
         yield return ("/thu-tuc", null);
@@ -52,17 +59,23 @@ public static class SiteMapEndpoints
             yield return (page.Url, null);
         }
 
-        yield return ("/phan-anh-kien-nghi", null);
+        answers ??= [];
+        yield return ("/phan-anh-kien-nghi", answers.Count > 0 ? Display.LocalDate(answers[0].PublishedAt) : null);
         yield return ("/phan-anh-kien-nghi/gui", null);
+        foreach (var (code, publishedAt) in answers)
+        {
+            yield return (Feedback.Publication.Url(code), Display.LocalDate(publishedAt));
+        }
     }
 
-    private static string Build(Func<string, string> absolute, ContentSnapshot content, IReadOnlyList<NewsArticle> news)
+    private static string Build(
+        Func<string, string> absolute, ContentSnapshot content, IReadOnlyList<NewsArticle> news, IReadOnlyList<(string Code, DateTimeOffset PublishedAt)> answers)
     {
         var output = new StringBuilder();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var (path, modified) in PublicPages(content, news))
+            foreach (var (path, modified) in PublicPages(content, news, answers))
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", absolute(path));
