@@ -16,6 +16,7 @@ public static class FeedbackModule
             .ValidateOnStart();
         services.AddOptions<RecaptchaOptions>().BindConfiguration(RecaptchaOptions.Section);
         services.AddScoped<FeedbackService>();
+        services.AddScoped<CaseDesk>();
         services.AddSingleton(sp => new FormTickets(sp.GetRequiredService<IDataProtectionProvider>().CreateProtector(TicketPurpose)));
         services.AddHttpClient<RecaptchaVerifier>(client => client.Timeout = TimeSpan.FromSeconds(10));
 

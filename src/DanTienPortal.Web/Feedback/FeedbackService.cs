@@ -22,7 +22,7 @@ public sealed class FeedbackService(
     PortalDbContext db, ContentStore content, TimeProvider time, IOptions<FeedbackOptions> options, OutboxSignal outbox, ILogger<FeedbackService> logger)
 {
     /// <summary>Actions of the audit trail the citizen sees on the tracking page.</summary>
-    private static readonly HashSet<string> PublicActions = new(StringComparer.Ordinal) { "submitted", "routed", "accepted", "transferred", "information-requested", "answered", "rejected", "closed" };
+    private static readonly HashSet<string> PublicActions = new(StringComparer.Ordinal) { "submitted", "routed", "accepted", "transferred", "information-requested", "answered", "rejected", "closed", "rated" };
 
     public async Task<SubmitResult> SubmitAsync(Submission submission, FormTicket ticket, Func<string, string> absoluteUrl, CancellationToken cancellationToken)
     {
@@ -113,6 +113,28 @@ public sealed class FeedbackService(
         var deadlines = Deadlines.For(found.Kind, found.SubmittedAt, options.Value.Deadlines[found.Kind], snapshot.Feedback.Calendar);
         var timeline = found.Events.Where(e => PublicActions.Contains(e.Action)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         return new CaseView(found, timeline, snapshot.AgenciesBySlug.GetValueOrDefault(found.Department), deadlines with { DueBy = found.DueBy, AcceptBy = found.AcceptBy });
+    }
+
+    /// <summary>
+    /// Records the citizen's rating of the answer, once: false if the case has no answer yet or was
+    /// already rated (the check and the write are one statement, so two tabs cannot both rate).
+    /// </summary>
+    public async Task<bool> RateAsync(long caseId, int rating, string? comment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rated = await db.Cases
+            .Where(c => c.Id == caseId && c.Rating == null && c.Answer != null && (c.Status == CaseStatus.Answered || c.Status == CaseStatus.Closed))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Rating, (int?)rating).SetProperty(c => c.RatingComment, comment).SetProperty(c => c.RatedAt, now), cancellationToken);
+        if (rated == 0)
+        {
+            return false;
+        }
+
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = now, Actor = "citizen", Action = "rated" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private Task<string?> CodeOfSubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
