@@ -4,6 +4,7 @@ using DanTienPortal.Web.Feedback;
 using DanTienPortal.Web.Hosting;
 using DanTienPortal.Web.Mail;
 using DanTienPortal.Web.News;
+using DanTienPortal.Web.Plan;
 using DanTienPortal.Web.Search;
 using DanTienPortal.Web.Staff;
 using DanTienPortal.Web.Web;
@@ -25,8 +26,10 @@ builder.Services.AddPortalContent();
 builder.Services.AddPortalSearch();
 builder.Services.AddPortalMail();
 builder.Services.AddPortalFeedback();
+builder.Services.AddFeedbackJobs();
 builder.Services.AddPortalStaff();
 builder.Services.AddPortalNews();
+builder.Services.AddPortalPlan();
 builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
