@@ -1,10 +1,11 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Plan;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DanTienPortal.Web.Pages.Plan;
 
-public sealed class TasksModel(ContentStore content) : PageModel
+public sealed class TasksModel(ContentStore content, PlanTaskTracker tracker) : PageModel
 {
     public Content.Plan Plan { get; private set; } = null!;
 
@@ -16,7 +17,10 @@ public sealed class TasksModel(ContentStore content) : PageModel
 
     public IReadOnlyList<PlanTask> Tasks { get; private set; } = [];
 
-    public IActionResult OnGet(string slug)
+    /// <summary>Each task's status as shown: the latest staff update, else the file's.</summary>
+    public IReadOnlyDictionary<int, PlanTaskStatus> Statuses { get; private set; } = new Dictionary<int, PlanTaskStatus>();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Site = content.Current;
         if (Site.Plan is not { } plan || plan.Slug != slug)
@@ -25,6 +29,8 @@ public sealed class TasksModel(ContentStore content) : PageModel
         }
 
         Plan = plan;
+        var latest = await tracker.LatestOrNoneAsync(cancellationToken);
+        Statuses = plan.Tasks.ToDictionary(t => t.Number, t => PlanTaskTracker.StateOf(t, latest).Status);
         Tasks = plan.Tasks.Where(t => string.IsNullOrEmpty(Agency) || t.LeadSlug == Agency).ToList();
         return Page();
     }
