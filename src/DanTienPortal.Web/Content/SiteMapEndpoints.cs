@@ -62,6 +62,7 @@ public static class SiteMapEndpoints
         answers ??= [];
         yield return ("/phan-anh-kien-nghi", answers.Count > 0 ? Display.LocalDate(answers[0].PublishedAt) : null);
         yield return ("/phan-anh-kien-nghi/gui", null);
+        yield return ("/thong-ke", null);
         foreach (var (code, publishedAt) in answers)
         {
             yield return (Feedback.Publication.Url(code), Display.LocalDate(publishedAt));
