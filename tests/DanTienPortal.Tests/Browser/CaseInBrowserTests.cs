@@ -76,6 +76,7 @@ public sealed class CaseInBrowserTests(BrowserFixture browser, BrowserPortal por
         // Publish the answer after the automatic removal of personal data.
         await staff.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "Công khai câu trả lời" }));
         await staff.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Công khai", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Gỡ công khai" })).ToBeVisibleAsync();
 
         // Another department's case is not found, as if it did not exist.
         var otherId = (await FeedbackDb.LoadAsync(portal.ConnectionString, other.Code)).Id;
