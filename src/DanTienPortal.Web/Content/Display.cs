@@ -15,6 +15,13 @@ public static class Display
     /// <summary>A moment as people in the commune read it: <c>25/12/2026 08:30</c>, Vietnam time.</summary>
     public static string DateAndTime(DateTimeOffset moment) => moment.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A moment for a <c>&lt;time datetime&gt;</c> attribute: to the second with its offset
+    /// (<c>2026-12-25T08:30:00+07:00</c>). The round-trip format "O" writes seven digits of fraction,
+    /// which HTML does not allow (at most three).
+    /// </summary>
+    public static string MachineTime(DateTimeOffset moment) => moment.ToOffset(VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     /// <summary>The day of a moment in Vietnam.</summary>
     public static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(VietnamOffset).DateTime);
 
