@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DanTienPortal.Benchmarks;
 using DanTienPortal.Web.Content;
@@ -112,10 +111,7 @@ static string[] Row(string engine, int documents, double indexMs, Latency latenc
 
 void HttpBenchmark(int seconds)
 {
-    if (!File.Exists("/usr/bin/wrk"))
-    {
-        Run("apt-get", "install -y -qq wrk");
-    }
+    Shell.EnsureInstalled("/usr/bin/wrk", "wrk");
 
     var script = Path.Combine(work, "queries.lua");
     File.WriteAllText(script, "local q = {" + string.Join(",", cases.Select(c => $"\"{Uri.EscapeDataString(c.Query)}\"")) + "}\n" +
@@ -128,67 +124,22 @@ void HttpBenchmark(int seconds)
     {
         cluster.EnsureDatabase("http");
         var port = 5090 + Random.Shared.Next(400);
-        using var app = StartApp(port, cacheSeconds);
+        using var app = PortalApp.Start(repo, cluster.ConnectionString("http"), port, new() { ["Search__CacheSeconds"] = cacheSeconds.ToString(CultureInfo.InvariantCulture) });
         try
         {
-            using var client = new HttpClient();
-            for (var i = 0; i < 120 && !Healthy(client, port); i++)
-            {
-                Thread.Sleep(500);
-            }
+            app.WaitUntilHealthy();
 
             foreach (var path in new[] { "/api/search?q=", "/tim-kiem?q=" })
             {
-                Run("wrk", $"-t2 -c32 -d2s -s {script} http://127.0.0.1:{port}{path}");
-                var output = Run("wrk", $"-t2 -c32 -d{seconds}s --latency -s {script} http://127.0.0.1:{port}{path}");
+                Shell.Run("wrk", $"-t2 -c32 -d2s -s {script} http://127.0.0.1:{port}{path}");
+                var output = Shell.Run("wrk", $"-t2 -c32 -d{seconds}s --latency -s {script} http://127.0.0.1:{port}{path}");
                 string Find(string prefix) => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] ?? "?";
                 Console.WriteLine($"| `{path}…` | {(cacheSeconds > 0 ? "on (default)" : "off")} | {Find("Requests/sec:")} | {Find("50%")} | {Find("99%")} |");
             }
         }
         finally
         {
-            app.Kill(entireProcessTree: true);
-            app.WaitForExit();
+            app.Stop();
         }
     }
-}
-
-Process StartApp(int port, int cacheSeconds)
-{
-    var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
-    var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-    start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["ConnectionStrings__Portal"] = cluster.ConnectionString("http");
-    start.Environment["Database__MigrateOnStart"] = "true";
-    start.Environment["Portal__ContentPath"] = contentPath;
-    start.Environment["Search__CacheSeconds"] = cacheSeconds.ToString(CultureInfo.InvariantCulture);
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
-    var app = Process.Start(start)!;
-    app.OutputDataReceived += (_, _) => { };
-    app.ErrorDataReceived += (_, _) => { };
-    app.BeginOutputReadLine();
-    app.BeginErrorReadLine();
-    return app;
-}
-
-static bool Healthy(HttpClient client, int port)
-{
-    try
-    {
-        return client.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz")).Result.IsSuccessStatusCode;
-    }
-    catch (AggregateException)
-    {
-        return false;
-    }
-}
-
-static string Run(string file, string arguments)
-{
-    using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    return output;
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+namespace DanTienPortal.Benchmarks;
+
+/// <summary>
+/// The portal's Release build run as its own process on a loopback port, as production runs it,
+/// so that a load generator measures the whole server and not a test host.
+/// </summary>
+public sealed class PortalApp : IDisposable
+{
+    private readonly Process _process;
+
+    private PortalApp(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the app against <paramref name="connectionString"/>; <paramref name="settings"/> are extra environment variables.</summary>
+    public static PortalApp Start(string repo, string connectionString, int port, Dictionary<string, string>? settings = null)
+    {
+        var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Portal"] = connectionString;
+        start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Portal__ContentPath"] = Path.Combine(repo, "content");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
+        foreach (var (key, value) in settings ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PortalApp(process, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Waits up to a minute for <c>/healthz</c> to answer 200.</summary>
+    public void WaitUntilHealthy()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 120; i++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                if (client.GetAsync(new Uri(Address, "/healthz")).Result.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (AggregateException)
+            {
+                // Not listening yet.
+            }
+
+            Thread.Sleep(500);
+        }
+
+        throw new TimeoutException("The portal did not become healthy within a minute.");
+    }
+
+    /// <summary>Resident memory of the app process, in MiB.</summary>
+    public double WorkingSetMiB()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64 / 1024.0 / 1024.0;
+    }
+
+    public void Stop()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _process.Dispose();
+    }
+}
