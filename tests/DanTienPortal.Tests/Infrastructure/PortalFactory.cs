@@ -41,6 +41,9 @@ public class PortalFactory(PostgresServer postgres) : WebApplicationFactory<Prog
         builder.UseSetting("Portal:DataPath", dataPath);
         // The retention and digest timers run on the real clock; tests that need them run one pass themselves.
         builder.UseSetting("Feedback:RunJobs", "false");
+        // Hundreds of test hosts share one console: only warnings and errors there, so that a failure stays readable.
+        // Log levels of other providers (the tests' own LogCapture) are untouched.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
     }
 
     private sealed class NodeFactory(string connectionString, string dataPath) : WebApplicationFactory<Program>
