@@ -27,6 +27,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Feedback.DigestRun> DigestRuns => Set<Feedback.DigestRun>();
 
+    public DbSet<Feedback.RateLimitWindow> RateLimitWindows => Set<Feedback.RateLimitWindow>();
+
+    public DbSet<Feedback.RateLimitKey> RateLimitKeys => Set<Feedback.RateLimitKey>();
+
     public DbSet<Plan.PlanTaskUpdate> PlanTaskUpdates => Set<Plan.PlanTaskUpdate>();
 
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();

@@ -1,6 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DanTienPortal.Web.Feedback;
 
@@ -13,6 +12,8 @@ public static class FeedbackModule
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section)
             .Validate(o => Enum.GetValues<FeedbackKind>().All(k => o.Deadlines.TryGetValue(k, out var d) && d.Days > 0),
                 "Feedback:Deadlines needs a positive Days for each kind (Regulation, Conduct, Complaint, Suggestion).")
+            .Validate(o => o.SubmissionsPerWindow >= 1 && o.LookupsPerWindow >= 1 && o.WindowMinutes >= 1,
+                "Feedback:SubmissionsPerWindow, Feedback:LookupsPerWindow and Feedback:WindowMinutes must be at least 1.")
             .ValidateOnStart();
         services.AddOptions<RecaptchaOptions>().BindConfiguration(RecaptchaOptions.Section);
         services.AddScoped<FeedbackService>();
@@ -20,6 +21,11 @@ public static class FeedbackModule
         services.AddSingleton(sp => new FormTickets(sp.GetRequiredService<IDataProtectionProvider>().CreateProtector(TicketPurpose)));
         services.AddHttpClient<RecaptchaVerifier>(client => client.Timeout = TimeSpan.FromSeconds(10));
 
+        // Counted in PostgreSQL: a client has one allowance whichever node answers it.
+        services.AddSingleton<ClientPseudonyms>();
+        services.AddSingleton<RateLimitCounter>();
+        services.AddSingleton<SharedRateLimiter>();
+        services.AddHostedService<RateLimitSweeper>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -28,19 +34,8 @@ public static class FeedbackModule
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            // Submissions and lookups are limited per client address; reading pages is not.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitedAction(context.Request) switch
-                {
-                    "submit" => RateLimitPartition.GetFixedWindowLimiter($"submit:{client}", _ => Window(settings.SubmissionsPerWindow, settings.WindowMinutes)),
-                    "lookup" => RateLimitPartition.GetFixedWindowLimiter($"lookup:{client}", _ => Window(settings.LookupsPerWindow, settings.WindowMinutes)),
-                    _ => RateLimitPartition.GetNoLimiter(""),
-                };
-            });
         });
+        services.AddOptions<RateLimiterOptions>().Configure<SharedRateLimiter>((options, limiter) => options.GlobalLimiter = limiter);
         return services;
     }
 
@@ -50,7 +45,7 @@ public static class FeedbackModule
     /// </summary>
     public static IApplicationBuilder UseFeedbackBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (RateLimitedAction(context.Request) == "submit" && context.Request.ContentLength > FeedbackLimits.MaxRequestBytes)
+        if (LimitedActions.Of(context.Request) == LimitedActions.Submit && context.Request.ContentLength > FeedbackLimits.MaxRequestBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             context.Response.Headers.Connection = "close";
@@ -59,19 +54,4 @@ public static class FeedbackModule
 
         return next(context);
     });
-
-    /// <summary>Which limited action a request is: sending the form, or looking a case up.</summary>
-    private static string? RateLimitedAction(HttpRequest request) => request.Path.Value switch
-    {
-        "/phan-anh-kien-nghi/gui" when HttpMethods.IsPost(request.Method) => "submit",
-        "/phan-anh-kien-nghi/tra-cuu" when HttpMethods.IsPost(request.Method) || request.Query.ContainsKey("ma") => "lookup",
-        _ => null,
-    };
-
-    private static FixedWindowRateLimiterOptions Window(int permits, int minutes) => new()
-    {
-        PermitLimit = permits,
-        Window = TimeSpan.FromMinutes(minutes),
-        QueueLimit = 0,
-    };
 }

@@ -53,7 +53,10 @@ public sealed class FeedbackOptions
     /// <summary>Where a department's notices go when its page in <c>content/agencies/</c> names no mailbox; unset: no notice is sent.</summary>
     public string? FallbackMailbox { get; set; }
 
-    /// <summary>Submissions one client (IP address) may send per window.</summary>
+    /// <summary>
+    /// Submissions one client (IP address after trusted proxies; an IPv6 /64) may send per window,
+    /// counted across every app node (<see cref="SharedRateLimiter"/>).
+    /// </summary>
     public int SubmissionsPerWindow { get; set; } = 5;
 
     /// <summary>Tracking lookups one client may make per window.</summary>

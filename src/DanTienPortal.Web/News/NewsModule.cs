@@ -2,13 +2,15 @@ namespace DanTienPortal.Web.News;
 
 public static class NewsModule
 {
-    /// <summary>News written in the editor: the public catalogue, its publisher, the editor's service.</summary>
+    /// <summary>News written in the editor: the public catalogue, its publisher and the listener that wakes it, the editor's service.</summary>
     public static IServiceCollection AddPortalNews(this IServiceCollection services)
     {
         services.AddOptions<NewsOptions>().BindConfiguration(NewsOptions.Section);
         services.AddSingleton<NewsCatalog>();
         services.AddScoped<NewsEditor>();
+        services.AddSingleton<NewsChangeSignal>();
         services.AddHostedService<NewsPublisher>();
+        services.AddHostedService<NewsChangeListener>();
         return services;
     }
 

@@ -4,19 +4,22 @@ namespace DanTienPortal.Web.News;
 
 /// <summary>
 /// Keeps this node's <see cref="NewsCatalog"/> and search in step with the database: reads the
-/// posts at start, again every <see cref="NewsOptions.PollSeconds"/> (another node may have
-/// published), and wakes when the next scheduled post falls due, so it is found by search at its
-/// time without anyone acting.
+/// posts at start, at once when the database announces a change (<see cref="NewsChangeSignal"/>,
+/// raised by <see cref="NewsChangeListener"/>), every <see cref="NewsOptions.PollSeconds"/> in case
+/// an announcement was lost, and wakes when the next scheduled post falls due, so that it is found
+/// by search at its time without anyone acting.
 /// </summary>
-internal sealed class NewsPublisher(NewsCatalog catalog, TimeProvider time, IOptions<NewsOptions> options, ILogger<NewsPublisher> logger) : BackgroundService
+internal sealed class NewsPublisher(
+    NewsCatalog catalog, NewsChangeSignal signal, TimeProvider time, IOptions<NewsOptions> options, ILogger<NewsPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Taken before reading, so that a change made meanwhile ends the wait below at once.
+            // Taken before reading, so that a change made or announced meanwhile ends the wait below at once.
             var changed = catalog.Changed;
+            var announced = signal.Next;
             try
             {
                 await catalog.RefreshAsync(stoppingToken);
@@ -36,7 +39,7 @@ internal sealed class NewsPublisher(NewsCatalog catalog, TimeProvider time, IOpt
             var wait = catalog.NextDue(now) is { } due && due - now < poll ? due - now : poll;
             try
             {
-                await changed.WaitAsync(wait, time, stoppingToken);
+                await Task.WhenAny(changed, announced).WaitAsync(wait, time, stoppingToken);
             }
             catch (TimeoutException)
             {
@@ -66,6 +69,10 @@ public sealed class NewsOptions
 {
     public const string Section = "News";
 
-    /// <summary>How often each node looks for posts published or withdrawn on another node.</summary>
-    public int PollSeconds { get; set; } = 5;
+    /// <summary>
+    /// How often each node reads the posts without being told of a change: the safety net under
+    /// the notifications, which tell it at once (a notification sent while its listener was
+    /// reconnecting, or through a pooler that cannot carry LISTEN, never arrives).
+    /// </summary>
+    public int PollSeconds { get; set; } = 60;
 }

@@ -28,10 +28,17 @@ public sealed class FeedbackClient : IDisposable
     public const string TokenField = "__RequestVerificationToken";
     public const string Phone = "0912 345 678";
 
-    /// <summary>A browser on the app in the test server.</summary>
-    public FeedbackClient(WebApplicationFactory<Program> portal)
+    /// <summary>
+    /// A browser on the app in the test server; with <paramref name="clientAddress"/>, a client at
+    /// that address behind the reverse proxy (which names it in X-Forwarded-For).
+    /// </summary>
+    public FeedbackClient(WebApplicationFactory<Program> portal, string? clientAddress = null)
         : this(portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
     {
+        if (clientAddress is not null)
+        {
+            Http.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        }
     }
 
     /// <summary>A browser on an app listening at <paramref name="address"/> (Kestrel), over real HTTP.</summary>

@@ -1,29 +1,45 @@
 using System.Net;
 using DanTienPortal.Tests.Infrastructure;
+using DanTienPortal.Web.Data;
+using DanTienPortal.Web.Feedback;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DanTienPortal.Tests.Feedback;
 
 /// <summary>The portal with two submissions and two lookups allowed per client and window.</summary>
 public sealed class RateLimitedPortal(PostgresServer postgres) : PortalFactory(postgres)
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public static void Limit(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
         builder.UseSetting("Feedback:SubmissionsPerWindow", "2");
         builder.UseSetting("Feedback:LookupsPerWindow", "2");
     }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Limit(builder);
+    }
 }
 
-/// <summary>Too many submissions or lookups from one client: the Vietnamese 429 page, with Retry-After.</summary>
+/// <summary>
+/// Too many submissions or lookups from one client: the Vietnamese 429 page, with Retry-After,
+/// whichever app node the client reaches. Each test is a client address of its own, since the
+/// counts live in the class's database.
+/// </summary>
 public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFixture<RateLimitedPortal>
 {
+    private const string PrivateLink = $"{FeedbackClient.TrackPath}?ma=PAKN-2026-000999&khoa=abc";
+
     [Fact]
     public async Task The_third_submission_in_a_window_gets_the_vietnamese_429_page_with_retry_after_and_is_not_stored()
     {
-        // A host of its own: the limiter's window starts empty whatever ran before.
-        await using var app = portal.WithWebHostBuilder(_ => { });
-        using var client = new FeedbackClient(app);
+        using var client = new FeedbackClient(portal, "203.0.113.1");
         await client.SubmitValidAsync();
         await client.SubmitValidAsync();
         var before = await FeedbackDb.CountAsync(portal.ConnectionString);
@@ -40,16 +56,14 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
     [Fact]
     public async Task The_third_private_link_lookup_in_a_window_gets_the_vietnamese_429_page_with_retry_after()
     {
-        await using var app = portal.WithWebHostBuilder(_ => { });
-        using var client = new FeedbackClient(app);
-        const string link = $"{FeedbackClient.TrackPath}?ma=PAKN-2026-000999&khoa=abc";
+        using var client = new FeedbackClient(portal, "203.0.113.2");
         for (var i = 0; i < 2; i++)
         {
-            using var allowed = await client.GetAsync(link);
+            using var allowed = await client.GetAsync(PrivateLink);
             Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
         }
 
-        using var response = await client.GetAsync(link);
+        using var response = await client.GetAsync(PrivateLink);
 
         await AssertTooManyAsync(response);
 
@@ -61,8 +75,7 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
     [Fact]
     public async Task The_third_lookup_by_code_and_phone_in_a_window_gets_the_vietnamese_429_page_with_retry_after()
     {
-        await using var app = portal.WithWebHostBuilder(_ => { });
-        using var client = new FeedbackClient(app);
+        using var client = new FeedbackClient(portal, "203.0.113.3");
         for (var i = 0; i < 2; i++)
         {
             using var allowed = await client.LookupAsync("PAKN-2026-000999", FeedbackClient.Phone);
@@ -72,6 +85,112 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
         using var response = await client.LookupAsync("PAKN-2026-000999", FeedbackClient.Phone);
 
         await AssertTooManyAsync(response);
+    }
+
+    [Fact]
+    public async Task Two_nodes_count_one_allowance_so_the_submission_past_it_is_refused_on_either_node()
+    {
+        await using var second = portal.SecondNode().WithWebHostBuilder(RateLimitedPortal.Limit);
+        using var onFirst = new FeedbackClient(portal, "203.0.113.4");
+        using var onSecond = new FeedbackClient(second, "203.0.113.4");
+        await onFirst.SubmitValidAsync();
+        await onSecond.SubmitValidAsync();
+
+        using (var third = await onFirst.SubmitAsync())
+        {
+            await AssertTooManyAsync(third);
+        }
+
+        using (var fourth = await onSecond.SubmitAsync())
+        {
+            await AssertTooManyAsync(fourth);
+        }
+
+        // Another client behind the same proxy still has its own allowance.
+        using var neighbour = new FeedbackClient(second, "203.0.113.5");
+        await neighbour.SubmitValidAsync();
+    }
+
+    [Fact]
+    public async Task The_addresses_of_one_ipv6_64_network_share_one_allowance()
+    {
+        using var first = new FeedbackClient(portal, "2001:db8:5:6::1");
+        using var sameNetwork = new FeedbackClient(portal, "2001:db8:5:6:ffff::2");
+        using var otherNetwork = new FeedbackClient(portal, "2001:db8:5:7::1");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await first.GetAsync(PrivateLink);
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+
+        using var refused = await sameNetwork.GetAsync(PrivateLink);
+        await AssertTooManyAsync(refused);
+
+        using var elsewhere = await otherNetwork.GetAsync(PrivateLink);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task Counts_of_ended_windows_are_deleted_and_the_client_starts_afresh()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = new FeedbackClient(app, "203.0.113.6");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.GetAsync(PrivateLink);
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+
+        using (var refused = await client.GetAsync(PrivateLink))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+
+        var counted = clock.GetUtcNow();
+        Assert.NotEqual(0, await CountsStartedByAsync(counted));
+
+        // One window (Feedback:WindowMinutes, 10) later, the node's sweep deletes every ended window.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await CountsStartedByAsync(counted) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, await CountsStartedByAsync(counted));
+        using var again = await client.GetAsync(PrivateLink);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_count_the_request_goes_through_with_a_warning()
+    {
+        var log = new LogCapture();
+        await using var app = portal.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(log))));
+        using var client = new FeedbackClient(app, "203.0.113.7");
+        await FeedbackDb.ExecuteAsync(portal.ConnectionString, "ALTER TABLE rate_limit_windows RENAME TO rate_limit_windows_away");
+        try
+        {
+            // Past the limit of two, and still the ordinary answer: no 429, no error page.
+            for (var i = 0; i < 3; i++)
+            {
+                using var response = await client.GetAsync(PrivateLink);
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+        }
+        finally
+        {
+            await FeedbackDb.ExecuteAsync(portal.ConnectionString, "ALTER TABLE rate_limit_windows_away RENAME TO rate_limit_windows");
+        }
+
+        Assert.Contains(log.Entries, e => e.Category == typeof(SharedRateLimiter).FullName && e.Level == LogLevel.Warning);
+    }
+
+    private async Task<int> CountsStartedByAsync(DateTimeOffset moment)
+    {
+        await using var db = new PortalDbContext(PortalDbContext.OptionsFor(portal.ConnectionString));
+        return await db.RateLimitWindows.CountAsync(w => w.WindowStart <= moment, TestContext.Current.CancellationToken);
     }
 
     private static async Task AssertTooManyAsync(HttpResponseMessage response)

@@ -426,6 +426,52 @@ namespace DanTienPortal.Web.Data.Migrations
                     b.ToTable("feedback_cases", (string)null);
                 });
 
+            modelBuilder.Entity("DanTienPortal.Web.Feedback.RateLimitKey", b =>
+                {
+                    b.Property<short>("Id")
+                        .HasColumnType("smallint")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_keys");
+
+                    b.ToTable("rate_limit_keys", (string)null);
+                });
+
+            modelBuilder.Entity("DanTienPortal.Web.Feedback.RateLimitWindow", b =>
+                {
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("action");
+
+                    b.Property<byte[]>("Client")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer")
+                        .HasColumnName("hits");
+
+                    b.HasKey("WindowStart", "Action", "Client")
+                        .HasName("pk_rate_limit_windows");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.IsUnlogged(b, true);
+                });
+
             modelBuilder.Entity("DanTienPortal.Web.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DanTienPortal.Web.Feedback;
+
+/// <summary>
+/// The global limiter of ASP.NET Core's rate-limiting middleware: a fixed window per client and
+/// limited action (<see cref="LimitedActions"/>), counted in PostgreSQL so that every app node
+/// behind the load balancer counts against the same allowance.
+/// </summary>
+/// <remarks>
+/// The middleware asks <see cref="PartitionedRateLimiter{TResource}.AttemptAcquire"/> first and,
+/// only when that lease is not acquired, <see cref="PartitionedRateLimiter{TResource}.AcquireAsync"/>.
+/// A request that is not limited is let through at the first call without touching the database;
+/// a limited one is never decided there (it would block a thread on the database) but sent on to
+/// the second call, which makes the one round trip: the database is asked exactly once per limited request.
+/// When the database cannot count, the request goes through with a warning: the submission then
+/// meets the same outage and answers with its own 503 page, and a lookup does what it can.
+/// </remarks>
+public sealed class SharedRateLimiter(
+    RateLimitCounter counter, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<SharedRateLimiter> logger)
+    : PartitionedRateLimiter<HttpContext>
+{
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+        LimitedActions.Of(resource.Request) is null ? Lease.Granted : Lease.Denied;
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+    {
+        if (LimitedActions.Of(resource.Request) is not { } action)
+        {
+            return Lease.Granted;
+        }
+
+        var settings = options.Value;
+        var limit = action == LimitedActions.Submit ? settings.SubmissionsPerWindow : settings.LookupsPerWindow;
+        try
+        {
+            var hits = await counter.AddAsync(action, resource.Connection.RemoteIpAddress, permitCount,
+                time.GetUtcNow(), TimeSpan.FromMinutes(settings.WindowMinutes), cancellationToken);
+            return hits <= limit ? Lease.Granted : Lease.Denied;
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning(e, "The {Action} rate limit could not be counted in the database; the request is let through", action);
+            return Lease.Granted;
+        }
+    }
+
+    /// <summary>A lease that holds nothing: a fixed window has nothing to give back when the request ends.</summary>
+    private sealed class Lease(bool acquired) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true);
+        public static readonly Lease Denied = new(false);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}
