@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -31,7 +33,12 @@ public static class FeedbackModule
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // The error page reads this header to tell the citizen how long to wait.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return ValueTask.CompletedTask;
             };
         });

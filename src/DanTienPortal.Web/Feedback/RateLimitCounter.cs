@@ -37,6 +37,9 @@ public sealed class RateLimitCounter(NpgsqlDataSource dataSource, ClientPseudony
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>When the window holding <paramref name="now"/> ends, on every node alike.</summary>
+    public static DateTimeOffset WindowEnd(DateTimeOffset now, TimeSpan window) => WindowStart(now, window) + window;
+
     /// <summary>The start of the window holding <paramref name="now"/>: windows are aligned on whole multiples of their length, the same on every node.</summary>
     private static DateTimeOffset WindowStart(DateTimeOffset now, TimeSpan window) =>
         new(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);

@@ -36,11 +36,12 @@ public sealed class SharedRateLimiter(
 
         var settings = options.Value;
         var limit = action == LimitedActions.Submit ? settings.SubmissionsPerWindow : settings.LookupsPerWindow;
+        var now = time.GetUtcNow();
+        var window = TimeSpan.FromMinutes(settings.WindowMinutes);
         try
         {
-            var hits = await counter.AddAsync(action, resource.Connection.RemoteIpAddress, permitCount,
-                time.GetUtcNow(), TimeSpan.FromMinutes(settings.WindowMinutes), cancellationToken);
-            return hits <= limit ? Lease.Granted : Lease.Denied;
+            var hits = await counter.AddAsync(action, resource.Connection.RemoteIpAddress, permitCount, now, window, cancellationToken);
+            return hits <= limit ? Lease.Granted : Lease.Refused(RateLimitCounter.WindowEnd(now, window) - now);
         }
         catch (NpgsqlException e)
         {
@@ -49,20 +50,25 @@ public sealed class SharedRateLimiter(
         }
     }
 
-    /// <summary>A lease that holds nothing: a fixed window has nothing to give back when the request ends.</summary>
-    private sealed class Lease(bool acquired) : RateLimitLease
+    /// <summary>
+    /// A lease that holds nothing (a fixed window has nothing to give back when the request ends);
+    /// a refused one tells when the client's window ends.
+    /// </summary>
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter = null) : RateLimitLease
     {
         public static readonly Lease Granted = new(true);
         public static readonly Lease Denied = new(false);
 
+        public static Lease Refused(TimeSpan retryAfter) => new(false, retryAfter);
+
         public override bool IsAcquired => acquired;
 
-        public override IEnumerable<string> MetadataNames => [];
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            metadata = null;
-            return false;
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
         }
     }
 }

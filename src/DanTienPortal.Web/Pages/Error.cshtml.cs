@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,10 +58,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             405 => ("Thao tác không được hỗ trợ", "Trang này không nhận loại yêu cầu vừa gửi. Vui lòng quay lại và thử lại."),
             413 => ("Dữ liệu gửi lên quá lớn", "Tệp hoặc nội dung bạn gửi vượt quá dung lượng cho phép. Vui lòng giảm dung lượng rồi gửi lại."),
             429 => ("Bạn thao tác quá nhanh",
-                "Hệ thống đã nhận quá nhiều yêu cầu từ bạn trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại."),
+                $"Hệ thống đã nhận quá nhiều yêu cầu từ bạn trong thời gian ngắn. Vui lòng thử lại sau {WaitInWords()}."),
             503 => ("Hệ thống tạm thời gián đoạn", "Cổng thông tin đang bảo trì hoặc quá tải. Vui lòng thử lại sau ít phút."),
             _ => ("Đã có lỗi xảy ra",
                 "Hệ thống gặp sự cố khi xử lý yêu cầu của bạn. Thông tin bạn đã gửi trước đó không bị mất. Vui lòng thử lại sau ít phút."),
         };
     }
+
+    /// <summary>The wait the rate limiter announced in <c>Retry-After</c>, in whole minutes as people say it.</summary>
+    private string WaitInWords() =>
+        int.TryParse(Response.Headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? $"{(seconds + 59) / 60} phút"
+            : "ít phút";
 }

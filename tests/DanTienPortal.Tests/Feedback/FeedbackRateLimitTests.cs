@@ -164,6 +164,27 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
     }
 
     [Fact]
+    public async Task The_429_page_tells_how_many_minutes_remain_until_the_clients_window_ends()
+    {
+        // Windows are aligned on multiples of their length (10 minutes here): at 08:03:30 this one ends at 08:10:00.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 3, 30, TimeSpan.Zero));
+        await using var app = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = new FeedbackClient(app, "203.0.113.9");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.GetAsync(PrivateLink);
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(PrivateLink);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(390), refused.Headers.RetryAfter?.Delta);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("Vui lòng thử lại sau 7 phút.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_the_database_cannot_count_the_request_goes_through_with_a_warning()
     {
         var log = new LogCapture();
@@ -196,9 +217,12 @@ public sealed class FeedbackRateLimitTests(RateLimitedPortal portal) : IClassFix
     private static async Task AssertTooManyAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.RetryAfter?.Delta);
+        // Until the client's window ends: at most the window's length (10 minutes in these tests' settings).
+        var wait = response.Headers.RetryAfter?.Delta;
+        Assert.InRange(wait.GetValueOrDefault(), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         var page = await Html.ParseAsync(response);
         Assert.Equal("Bạn thao tác quá nhanh", page.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Contains("Vui lòng đợi một phút rồi thử lại.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var minutes = (int)Math.Ceiling(wait!.Value.TotalMinutes);
+        Assert.Contains($"Vui lòng thử lại sau {minutes} phút.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }
