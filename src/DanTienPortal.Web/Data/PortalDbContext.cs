@@ -6,9 +6,19 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 namespace DanTienPortal.Web.Data;
 
 /// <summary>The portal's one database context; each feature adds its sets and mappings here.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<Staff.StaffUser>(options), IDataProtectionKeyContext
+public sealed class PortalDbContext : IdentityDbContext<Staff.StaffUser>, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : base(options)
+    {
+        // Every transaction of the portal is all or nothing, so savepoints buy nothing, and they
+        // cost atomicity: EF Core ignores a failure to release one, and when the connection broke
+        // there, the transaction's next SaveChanges reopens a connection and writes outside the
+        // transaction (a submission's e-mails without its case). Without them, a broken connection
+        // fails the transaction's next statement, and the whole transaction is lost together.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     /// <summary>
     /// The key ring behind antiforgery tokens and cookies, shared by every app node so that a
     /// token issued by one is accepted by another.

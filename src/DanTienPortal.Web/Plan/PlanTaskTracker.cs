@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
@@ -46,7 +45,7 @@ public sealed class PlanTaskTracker(PortalDbContext db, TimeProvider time, ILogg
         {
             return await LatestAsync(cancellationToken);
         }
-        catch (DbException e)
+        catch (Exception e) when (e.IsDatabaseFailure())
         {
             logger.LogWarning(e, "Task updates could not be read; the plan's tasks show the status of the file");
             return new Dictionary<int, PlanTaskUpdate>();

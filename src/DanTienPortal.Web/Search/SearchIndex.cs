@@ -69,19 +69,32 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     /// </summary>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
+        var state = EnsureOpen();
         try
         {
-            return SearchOnce(search);
+            return SearchOnce(state, search);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or IndexOutOfRangeException)
         {
-            _logger.LogError(e, "The search index could not be read; rebuilding it");
-            Rebuild();
-            return SearchOnce(search);
+            lock (_lock)
+            {
+                // Of the searches that fail on one index, the first rebuilds it; the others (and those
+                // cut short by the rebuild) find the new one.
+                if (_state == state)
+                {
+                    _logger.LogError(e, "The search index could not be read; rebuilding it");
+                    Rebuild();
+                }
+            }
+
+            return SearchOnce(EnsureOpen(), search);
         }
     }
 
-    /// <summary>Throws the index away and builds it again from the sources.</summary>
+    /// <summary>
+    /// Throws the index away and builds it again from the sources. Searches meanwhile wait for the
+    /// new index, whole; those running on the old one fail over to it.
+    /// </summary>
     public void Rebuild()
     {
         lock (_lock)
@@ -97,6 +110,39 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the index folder as a restart would, checksums included, and rebuilds the index when
+    /// the folder is gone or a file in it is missing or damaged. Searches read the files they
+    /// opened, which outlive their deletion: without this look, a deleted folder would stay gone
+    /// until the next change, and a file damaged in place would wait for a search to stumble on it.
+    /// </summary>
+    public void CheckFolder()
+    {
+        if (_options.IndexPath is not { } path)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            try
+            {
+                using var directory = new NIOFSDirectory(path);
+                using var reader = DirectoryReader.Open(directory);
+                foreach (var leaf in reader.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever keeps the folder from being read, a restart would build it afresh: so does this.
+                _logger.LogError(e, "The search index folder {Path} is missing or damaged; rebuilding it", path);
+                Rebuild();
+            }
+        }
+    }
+
     /// <summary>Replaces every document from the content files, atomically for readers.</summary>
     public void IndexContent(ContentSnapshot snapshot) => ReplaceSource(ContentSource, ContentDocuments.From(snapshot).ToList());
 
@@ -108,25 +154,9 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     {
         lock (_lock)
         {
-            var state = EnsureOpen();
-            var prepared = documents.Select(Prepare).ToList();
-            // A searcher may see the new documents before this method returns: both versions stay
-            // known until it does, the new one winning where an id is in both.
-            _byId = _byId.Concat(prepared.Select(d => KeyValuePair.Create(d.Id, d))).GroupBy(kv => kv.Key, StringComparer.Ordinal)
-                .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-            var generation = state.Tracking.UpdateDocuments(new Term("source", source), prepared.Select(d => ToLucene(d, source)));
-            // Few segments keep queries fast; the whole index is small enough to merge at each change.
-            state.Writer.ForceMerge(1);
-            state.Writer.Commit();
-            state.Reopen.WaitForGeneration(generation);
-            _sources[source] = prepared;
-            Documents = _sources.Values.SelectMany(d => d).ToList();
-            _byId = Documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
-            Titles = Documents.Select(d => (d, (IReadOnlyList<string>)ParsedQuery.FoldedTokens(d.Title))).ToList();
-            Vocabulary = SearchVocabulary.Build(Documents);
+            Write(EnsureOpen(), source, documents);
         }
 
-        _logger.LogInformation("Search index holds {Count} documents from {Source}", documents.Count, source);
         Changed?.Invoke();
     }
 
@@ -240,17 +270,16 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         stored.Get("field", CultureInfo.InvariantCulture), stored.Get("agency", CultureInfo.InvariantCulture),
         stored.Get("published", CultureInfo.InvariantCulture) is { } p ? DateOnly.Parse(p, CultureInfo.InvariantCulture) : null);
 
-    private T SearchOnce<T>(Func<IndexSearcher, T> search)
+    private static T SearchOnce<T>(State state, Func<IndexSearcher, T> search)
     {
-        var manager = EnsureOpen().Manager;
-        var searcher = manager.Acquire();
+        var searcher = state.Manager.Acquire();
         try
         {
             return search(searcher);
         }
         finally
         {
-            manager.Release(searcher);
+            state.Manager.Release(searcher);
         }
     }
 
@@ -265,17 +294,50 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         {
             if (_state is null)
             {
-                _state = State.Open(_options.IndexPath);
-                var others = _sources.Where(kv => kv.Key != ContentSource).ToList();
-                IndexContent(_content.Current);
-                foreach (var (source, documents) in others)
+                // Filled before it is published: a search never sees a half-built index, it waits for the whole one.
+                var state = State.Open(_options.IndexPath);
+                try
                 {
-                    ReplaceSource(source, documents);
+                    var others = _sources.Where(kv => kv.Key != ContentSource).ToList();
+                    Write(state, ContentSource, ContentDocuments.From(_content.Current).ToList());
+                    foreach (var (source, documents) in others)
+                    {
+                        Write(state, source, documents);
+                    }
                 }
+                catch
+                {
+                    // Its writer holds the folder's lock, which the next attempt needs.
+                    state.Dispose();
+                    throw;
+                }
+
+                _state = state;
             }
 
             return _state;
         }
+    }
+
+    /// <summary>Replaces one source's documents in <paramref name="state"/>; the caller holds the lock.</summary>
+    private void Write(State state, string source, IReadOnlyList<SearchDocument> documents)
+    {
+        var prepared = documents.Select(Prepare).ToList();
+        // A searcher may see the new documents before this method returns: both versions stay
+        // known until it does, the new one winning where an id is in both.
+        _byId = _byId.Concat(prepared.Select(d => KeyValuePair.Create(d.Id, d))).GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        var generation = state.Tracking.UpdateDocuments(new Term("source", source), prepared.Select(d => ToLucene(d, source)));
+        // Few segments keep queries fast; the whole index is small enough to merge at each change.
+        state.Writer.ForceMerge(1);
+        state.Writer.Commit();
+        state.Reopen.WaitForGeneration(generation);
+        _sources[source] = prepared;
+        Documents = _sources.Values.SelectMany(d => d).ToList();
+        _byId = Documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        Titles = Documents.Select(d => (d, (IReadOnlyList<string>)ParsedQuery.FoldedTokens(d.Title))).ToList();
+        Vocabulary = SearchVocabulary.Build(Documents);
+        _logger.LogInformation("Search index holds {Count} documents from {Source}", documents.Count, source);
     }
 
     private void OnContentChanged(ContentSnapshot snapshot)
@@ -320,7 +382,10 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
 
         public static State Open(string? path)
         {
-            LuceneDirectory directory = path is null ? new RAMDirectory() : FSDirectory.Open(System.IO.Directory.CreateDirectory(path));
+            // Files are read through handles, not memory-mapped: a mapped file cut short under the
+            // app (a full disk, a clean-up script) kills the process with SIGBUS on the next search,
+            // where a handle reading past the end gets an IOException, which rebuilds the index.
+            LuceneDirectory directory = path is null ? new RAMDirectory() : new NIOFSDirectory(System.IO.Directory.CreateDirectory(path));
             var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
             {
                 // Derived data: start empty every time.

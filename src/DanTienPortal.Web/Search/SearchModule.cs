@@ -10,9 +10,12 @@ public static class SearchModule
 
     public static IServiceCollection AddPortalSearch(this IServiceCollection services)
     {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)
+            .Validate(o => o.CheckSeconds >= 1, "Search:CheckSeconds must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<SearchIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndex>());
+        services.AddHostedService<SearchIndexCheck>();
         services.AddSingleton<SearchService>();
         services.AddHostedService<SearchCacheEviction>();
         services.AddOutputCache();

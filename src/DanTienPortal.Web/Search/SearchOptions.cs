@@ -12,6 +12,12 @@ public sealed class SearchOptions
     /// </summary>
     public string? IndexPath { get; set; }
 
+    /// <summary>
+    /// How often, in seconds, the index folder is read as a restart would read it; a folder gone
+    /// or damaged is rebuilt at once. Unused while the index lives in memory.
+    /// </summary>
+    public int CheckSeconds { get; set; } = 60;
+
     /// <summary>Hits per results page.</summary>
     public int PageSize { get; set; } = 10;
 

@@ -13,11 +13,15 @@ public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string[] _arguments;
 
-    private PortalProcess(Process process, Uri address)
+    private PortalProcess(Process process, Uri address, IReadOnlyDictionary<string, string> settings, string[] arguments)
     {
         _process = process;
         Address = address;
+        _settings = settings;
+        _arguments = arguments;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -51,9 +55,25 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app with the given settings (as environment variables) and extra arguments.</summary>
-    public static PortalProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    public static PortalProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments) =>
+        Start(FreePort(), settings, arguments);
+
+    /// <summary>
+    /// Starts the app again with the same settings and arguments on the same address, as a service
+    /// manager restarts a service that died; this process must have exited.
+    /// </summary>
+    public PortalProcess StartAgain()
     {
-        var port = FreePort();
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("The portal is still running; stop or kill it first.");
+        }
+
+        return Start(Address.Port, _settings, _arguments);
+    }
+
+    private static PortalProcess Start(int port, IReadOnlyDictionary<string, string> settings, string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.Combine(TestFolders.RepositoryRoot, "src", "DanTienPortal.Web"),
@@ -76,7 +96,7 @@ public sealed class PortalProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new PortalProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        return new PortalProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), settings, arguments);
     }
 
     public async Task<HttpStatusCode> WaitUntilHealthyAsync(TimeSpan timeout)
@@ -120,6 +140,20 @@ public sealed class PortalProcess : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Sends SIGKILL, as the kernel's OOM killer or a power cut would end it: no shutdown code runs,
+    /// open requests and transactions are cut where they stand. Returns once the process is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

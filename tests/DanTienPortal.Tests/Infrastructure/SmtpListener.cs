@@ -15,6 +15,9 @@ namespace DanTienPortal.Tests.Infrastructure;
 /// </summary>
 public sealed class SmtpListener : IAsyncDisposable
 {
+    /// <summary>The sender address apps pointed at this server use.</summary>
+    public const string Sender = "ubnd@dantien.test";
+
     private readonly List<MimeMessage> _messages = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private SmtpServer.SmtpServer? _server;
@@ -47,14 +50,23 @@ public sealed class SmtpListener : IAsyncDisposable
         return listener;
     }
 
-    /// <summary>Points an app at this server, with a short poll so tests need not wait.</summary>
+    /// <summary>The settings that point an app at this server, with a short poll so tests need not wait.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+        ["Mail:From"] = Sender,
+        ["Mail:PollSeconds"] = "1",
+    };
+
+    /// <summary>Points an app in the test server at this server (see <see cref="Settings"/>).</summary>
     public void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Mail:Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Mail:Smtp:Security", "None");
-        builder.UseSetting("Mail:From", "ubnd@dantien.test");
-        builder.UseSetting("Mail:PollSeconds", "1");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived and returns them all.</summary>

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +39,7 @@ public sealed partial class DetailsModel(ContentStore content, CaseStatistics st
             {
                 Feedback = await statistics.ComputeAsync(slug, cancellationToken);
             }
-            catch (DbException exception)
+            catch (Exception exception) when (exception.IsDatabaseFailure())
             {
                 // The department's duties and procedures stay readable when the database is away.
                 LogFiguresUnavailable(logger, exception, slug);

@@ -1,4 +1,5 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -117,9 +118,11 @@ public sealed class SubmitModel(
             var result = await feedback.SubmitAsync(submission, ticket, path => site.Value.Absolute(Request, path), cancellationToken);
             return Redirect($"/phan-anh-kien-nghi/tra-cuu?ma={result.Code}&khoa={result.Key}&moi=1");
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
+        catch (Exception e) when (e.IsDatabaseFailure())
         {
-            // The database is unreachable: nothing was stored, so the citizen keeps the form to send again.
+            // The database is down or dropped the connection: the transaction is lost whole, so the
+            // citizen keeps the form to send again (should its commit have got through unseen, the
+            // same ticket finds the stored case).
             logger.LogError(e, "A submission could not be stored");
             Errors = new(StringComparer.Ordinal) { ["Form"] = "Hệ thống tạm thời chưa lưu được phản ánh. Thông tin bạn nhập vẫn còn dưới đây; vui lòng bấm Gửi lại sau ít phút." };
             DroppedFiles = Files.Count(f => f.Length > 0);
