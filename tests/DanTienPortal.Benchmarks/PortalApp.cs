@@ -9,11 +9,16 @@ namespace DanTienPortal.Benchmarks;
 public sealed class PortalApp : IDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
 
     private PortalApp(Process process, Uri address)
     {
         _process = process;
         Address = address;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     public Uri Address { get; }
@@ -37,12 +42,7 @@ public sealed class PortalApp : IDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new PortalApp(process, new Uri($"http://127.0.0.1:{port}"));
+        return new PortalApp(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
     /// <summary>Waits up to a minute for <c>/healthz</c> to answer 200.</summary>
@@ -53,7 +53,7 @@ public sealed class PortalApp : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}:\n{LastLines()}");
             }
 
             try
@@ -71,7 +71,7 @@ public sealed class PortalApp : IDisposable
             Thread.Sleep(500);
         }
 
-        throw new TimeoutException("The portal did not become healthy within a minute.");
+        throw new TimeoutException($"The portal did not become healthy within a minute:\n{LastLines()}");
     }
 
     /// <summary>Resident memory of the app process, in MiB.</summary>
@@ -94,5 +94,26 @@ public sealed class PortalApp : IDisposable
     {
         Stop();
         _process.Dispose();
+    }
+
+    // The last lines the app printed, for the error when it does not start; the rest is not kept.
+    private void Keep(string? line)
+    {
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line ?? "");
+            if (_lastLines.Count > 20)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private string LastLines()
+    {
+        lock (_lastLines)
+        {
+            return string.Join('\n', _lastLines);
+        }
     }
 }

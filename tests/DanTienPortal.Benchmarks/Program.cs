@@ -10,6 +10,7 @@ using Npgsql;
 
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- search [documents] [--lucene-only] [--slowest]
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- http [seconds]
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- pages [seconds] [rate]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
 var contentPath = Path.Combine(repo, "content");
@@ -29,10 +30,19 @@ try
         case "http":
             HttpBenchmark(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
             break;
+        case "pages":
+            PagesBenchmark.Run(repo, cluster, work, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000);
+            break;
         default:
-            Console.Error.WriteLine("usage: search [documents] | http [seconds]");
+            Console.Error.WriteLine("usage: search [documents] | http [seconds] | pages [seconds] [rate]");
             return 2;
     }
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+{
+    // Reported here, so that the cluster below is stopped: an unhandled exception would skip it.
+    Console.Error.WriteLine(e);
+    return 1;
 }
 finally
 {

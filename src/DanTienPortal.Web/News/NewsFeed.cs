@@ -18,7 +18,8 @@ public static class NewsFeed
     public static IEndpointRouteBuilder MapNewsFeed(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, (HttpRequest request, NewsCatalog news, IOptions<SiteOptions> site, TimeProvider time) =>
-            Results.Bytes(Build(news.Public().Take(Entries).ToList(), path => site.Value.Absolute(request, path), site.Value.Name, time.GetUtcNow()), ContentType));
+            Results.Bytes(Build(news.Public().Take(Entries).ToList(), path => site.Value.Absolute(request, path), site.Value.Name, time.GetUtcNow()), ContentType))
+            .CacheOutput(PublicPageCache.Policy);
         return endpoints;
     }
 

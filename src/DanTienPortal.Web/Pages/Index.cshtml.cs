@@ -1,9 +1,12 @@
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.News;
+using DanTienPortal.Web.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DanTienPortal.Web.Pages;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(ContentStore content, NewsCatalog news) : PageModel
 {
     public ContentSnapshot Site { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using DanTienPortal.Web.Content;
@@ -11,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace DanTienPortal.Web.Web;
 
-/// <summary>The HTTP pipeline every page shares: errors, headers, compression, static files, logging.</summary>
+/// <summary>The HTTP pipeline every page shares: errors, headers, compression, static files, the output cache, logging.</summary>
 public static class WebModule
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +42,19 @@ public static class WebModule
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        services.AddOutputCache();
+        services.AddSingleton<PublicPageCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicPageCache>());
+        services.AddOptions<OutputCacheOptions>().Configure<IResponseCompressionProvider>((options, compression) =>
+        {
+            options.AddBasePolicy(new CompressionVariantPolicy(compression));
+            // Resolved per request: the page cache needs the store, which needs these options.
+            options.AddPolicy(PublicPageCache.Policy, policy => policy
+                .Expire(PublicPageCache.Lifetime)
+                .Tag(PublicPageCache.Policy)
+                .VaryByValue(context => new(PublicPageCache.Policy, context.RequestServices.GetRequiredService<PublicPageCache>().CurrentVersion())));
+        });
 
         // One structured line per request; no query strings or headers, which may carry personal data.
         services.AddHttpLogging(options =>
@@ -73,6 +87,8 @@ public static class WebModule
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Static files are compressed here on the way out; pages further in (see below), where this
+        // one then leaves them alone (it never compresses an answer that already has an encoding).
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -89,9 +105,13 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // The output cache needs the endpoint (its policy) and the user (staff are never served from
+        // it); compression inside it, so that a cached page is kept compressed and served as it is.
+        // The rate limits and the body limit concern form posts and case lookups, never cached.
+        app.UseOutputCache();
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseFeedbackBodyLimit();
-        app.UseOutputCache();
 
         app.MapRazorPages();
         app.MapSiteMap();

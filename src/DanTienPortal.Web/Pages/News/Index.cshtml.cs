@@ -1,11 +1,14 @@
 using DanTienPortal.Web.Content;
 using DanTienPortal.Web.News;
+using DanTienPortal.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DanTienPortal.Web.Pages.News;
 
 /// <summary>The news list: the content files' and the editor's public articles, newest first, in pages.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(NewsCatalog catalog) : PageModel
 {
     public const int PageSize = 10;

@@ -3,10 +3,12 @@ using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace DanTienPortal.Web.Pages.Procedures;
 
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class DetailsModel(ContentStore content, IOptions<SiteOptions> site) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;

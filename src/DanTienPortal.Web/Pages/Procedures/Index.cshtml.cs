@@ -1,10 +1,13 @@
 using DanTienPortal.Web.Content;
+using DanTienPortal.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace DanTienPortal.Web.Pages.Procedures;
 
 /// <summary>The catalogue, filtered by field, agency and online level through the query string.</summary>
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class IndexModel(ContentStore content) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "linh-vuc")]
