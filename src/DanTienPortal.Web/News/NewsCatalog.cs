@@ -25,6 +25,7 @@ public sealed class NewsCatalog(
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly Lock _indexing = new();
     private IReadOnlyList<Entry> _entries = [];
+    private long[] _schedule = [];
     private string? _indexed;
     private TaskCompletionSource _changed = NewSignal();
 
@@ -48,8 +49,36 @@ public sealed class NewsCatalog(
         : PublicEntries(time.GetUtcNow()).FirstOrDefault(e => e.Article.Slug == slug)?.Article;
 
     /// <summary>The next moment a scheduled post goes public, after <paramref name="now"/>.</summary>
-    public DateTimeOffset? NextDue(DateTimeOffset now) =>
-        Volatile.Read(ref _entries).Where(e => e.Status == NewsStatus.Scheduled && e.PublishAt > now).Select(e => (DateTimeOffset?)e.PublishAt).Min();
+    public DateTimeOffset? NextDue(DateTimeOffset now)
+    {
+        var schedule = Volatile.Read(ref _schedule);
+        var passed = Passed(schedule, now);
+        return passed < schedule.Length ? new DateTimeOffset(schedule[passed], TimeSpan.Zero) : null;
+    }
+
+    /// <summary>
+    /// How many scheduled posts have gone public by <paramref name="now"/>: it grows at the very
+    /// moment one does, before anything is re-read or re-indexed, so that pages cached before that
+    /// moment can be told apart from those after it. One binary search: it is asked at every request.
+    /// </summary>
+    public int ScheduledDueBy(DateTimeOffset now) => Passed(Volatile.Read(ref _schedule), now);
+
+    private static int Passed(long[] schedule, DateTimeOffset now)
+    {
+        var at = Array.BinarySearch(schedule, now.UtcTicks);
+        if (at < 0)
+        {
+            return ~at;
+        }
+
+        // Equal times: every post at this very tick has gone public.
+        while (at < schedule.Length && schedule[at] == now.UtcTicks)
+        {
+            at++;
+        }
+
+        return at;
+    }
 
     /// <summary>
     /// Reads the published and scheduled posts again (only those changed since the last read are
@@ -83,6 +112,7 @@ public sealed class NewsCatalog(
                     .Concat(current.Where(c => !stale.Contains(c.Id)).Select(c => known[c.Id]))
                     .ToList();
                 Volatile.Write(ref _entries, entries);
+                Volatile.Write(ref _schedule, entries.Where(e => e.Status == NewsStatus.Scheduled).Select(e => e.PublishAt.UtcTicks).Order().ToArray());
                 Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
             }
         }

@@ -18,10 +18,12 @@ namespace DanTienPortal.Web.Web;
 /// next request: the content snapshot (a reload swaps it before anyone is told, and each snapshot
 /// is numbered when first seen); a generation moved on whenever the search index changes, which
 /// the news catalogue makes happen for every change to the set of public posts (saved on this
-/// node, read from the database after another node saved, withdrawn); and the time the next
-/// scheduled post falls due, since the catalogue decides at each request whether it shows: a page
-/// stored before that moment is not served after it, whenever the publisher wakes. A key that changes, rather than eviction alone, also closes
-/// the race where a page rendered from the old data is stored just after the eviction.
+/// node, read from the database after another node saved, withdrawn); and how many scheduled
+/// posts have fallen due, since the catalogue decides at each request whether one shows: a page
+/// stored before that moment is not served after it, whenever the publisher wakes. (The next due
+/// time would not do: once it has passed, the key would equal the one of pages stored before the
+/// post was scheduled.) A key that changes, rather than eviction alone, also closes the race where
+/// a page rendered from the old data is stored just after the eviction.
 /// Entries of past keys are evicted whenever the index changes (a content reload changes it too),
 /// only to free their memory.
 /// </para>
@@ -68,8 +70,8 @@ public sealed class PublicPageCache(
         var generation = Interlocked.Read(ref _indexGeneration);
         var current = content.Current;
         var snapshot = _snapshots.TryGetValue(current, out var number) ? number : _snapshots.GetValue(current, NextNumber);
-        var nextDue = news.NextDue(time.GetUtcNow())?.UtcTicks ?? 0;
-        return $"{snapshot}.{generation}.{nextDue}";
+        var due = news.ScheduledDueBy(time.GetUtcNow());
+        return $"{snapshot}.{generation}.{due}";
     }
 
     private string NextNumber(ContentSnapshot snapshot) => Interlocked.Increment(ref _snapshotCount).ToString(CultureInfo.InvariantCulture);

@@ -122,6 +122,10 @@ public sealed class PortalProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening, but still starting on a busy machine: this probe timed out, the next may not.
+            }
 
             await Task.Delay(250);
         }
