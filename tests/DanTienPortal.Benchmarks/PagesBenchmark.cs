@@ -30,11 +30,12 @@ public static class PagesBenchmark
         cluster.EnsureDatabase("pages");
         // Production settings, request log included: each request is logged by the portal and by nginx alike.
         using var app = PortalApp.Start(repo, cluster.ConnectionString("pages"), FreePort(),
-            new() { ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information" });
+            new() { ["Logging__LogLevel__DanTienPortal.Web.Web.RequestLogMiddleware"] = "Information" });
+        // Healthy first, so that its migrations are applied before the second one starts: two at once on a fresh database collide.
+        app.WaitUntilHealthy();
         // The same without its request log (as when the proxy's access log is the one kept), to show what the log costs.
         using var unlogged = PortalApp.Start(repo, cluster.ConnectionString("pages"), FreePort(),
-            new() { ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning" });
-        app.WaitUntilHealthy();
+            new() { ["Logging__LogLevel__DanTienPortal.Web.Web.RequestLogMiddleware"] = "Warning" });
         unlogged.WaitUntilHealthy();
         var pages = Paths.Select(p => Save(app.Address, p)).ToList();
         var memoryAtStart = app.WorkingSetMiB();

@@ -36,7 +36,7 @@ public sealed class PortalApp : IDisposable
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Portal__ContentPath"] = Path.Combine(repo, "content");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning";
+        start.Environment["Logging__LogLevel__DanTienPortal.Web.Web.RequestLogMiddleware"] = "Warning";
         foreach (var (key, value) in settings ?? [])
         {
             start.Environment[key] = value;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -56,14 +55,6 @@ public static class WebModule
                 .VaryByValue(context => new(PublicPageCache.Policy, context.RequestServices.GetRequiredService<PublicPageCache>().CurrentVersion())));
         });
 
-        // One structured line per request; no query strings or headers, which may carry personal data.
-        services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
-                                    HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
-
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -78,7 +69,7 @@ public static class WebModule
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseHttpLogging();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler("/loi");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())

@@ -17,7 +17,7 @@ public sealed class RequestLoggingTests(PortalFactory portal) : IClassFixture<Po
         await client.GetAsync(new Uri("/khong-co?phone=0912345678", UriKind.Relative), TestContext.Current.CancellationToken);
 
         var requests = capture.Entries
-            .Where(e => e.Category.EndsWith("HttpLoggingMiddleware", StringComparison.Ordinal))
+            .Where(e => e.Category == "DanTienPortal.Web.Web.RequestLogMiddleware")
             .Where(e => e.State.GetValueOrDefault("Path")?.ToString() is "/khong-co" or "/loi/404")
             .ToList();
         var entry = Assert.Single(requests);
