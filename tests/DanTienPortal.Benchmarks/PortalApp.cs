@@ -28,21 +28,37 @@ public sealed class PortalApp : IDisposable
     /// <summary>Starts the app against <paramref name="connectionString"/>; <paramref name="settings"/> are extra environment variables.</summary>
     public static PortalApp Start(string repo, string connectionString, int port, Dictionary<string, string>? settings = null)
     {
-        var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = StartInfo(repo, connectionString, []);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Portal"] = connectionString;
-        start.Environment["Database__MigrateOnStart"] = "true";
-        start.Environment["Portal__ContentPath"] = Path.Combine(repo, "content");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__DanTienPortal.Web.Web.RequestLogMiddleware"] = "Warning";
         foreach (var (key, value) in settings ?? [])
         {
             start.Environment[key] = value;
         }
 
         return new PortalApp(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Runs one of the app's commands (<c>migrate</c>, <c>create-admin …</c>) to its end and returns what it printed.</summary>
+    public static string RunCommand(string repo, string connectionString, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(repo, connectionString, arguments))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd() + error.Result;
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"'{string.Join(' ', arguments)}' failed: {output}");
+    }
+
+    private static ProcessStartInfo StartInfo(string repo, string connectionString, string[] arguments)
+    {
+        var dll = Path.Combine(repo, "src", "DanTienPortal.Web", "bin", "Release", "net10.0", "DanTienPortal.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Portal"] = connectionString;
+        start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Portal__ContentPath"] = Path.Combine(repo, "content");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__DanTienPortal.Web.Web.RequestLogMiddleware"] = "Warning";
+        return start;
     }
 
     /// <summary>Waits up to a minute for <c>/healthz</c> to answer 200.</summary>

@@ -11,6 +11,8 @@ using Npgsql;
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- search [documents] [--lucene-only] [--slowest]
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- http [seconds]
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- pages [seconds] [rate]
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- submit [seconds] [--attachments] [--clients N]
+// dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- growth [cases]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
 var contentPath = Path.Combine(repo, "content");
@@ -33,8 +35,14 @@ try
         case "pages":
             PagesBenchmark.Run(repo, cluster, work, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000);
             break;
+        case "submit":
+            SubmitBenchmark.Run(repo, cluster, work, args[1..]);
+            break;
+        case "growth":
+            GrowthBenchmark.Run(repo, cluster, work, args[1..]);
+            break;
         default:
-            Console.Error.WriteLine("usage: search [documents] | http [seconds] | pages [seconds] [rate]");
+            Console.Error.WriteLine("usage: search [documents] | http [seconds] | pages [seconds] [rate] | submit [seconds] [--attachments] [--clients N] | growth [cases]");
             return 2;
     }
 }

@@ -94,6 +94,10 @@ public sealed class CaseDesk(
     public IQueryable<FeedbackCase> Open(IQueryable<FeedbackCase> cases) =>
         cases.Where(c => c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.NeedsInformation);
 
+    /// <summary>Cases no longer waiting for an answer: answered, rejected or closed.</summary>
+    public IQueryable<FeedbackCase> NotOpen(IQueryable<FeedbackCase> cases) =>
+        cases.Where(c => c.Status != CaseStatus.Received && c.Status != CaseStatus.Accepted && c.Status != CaseStatus.NeedsInformation);
+
     public IQueryable<FeedbackCase> Overdue(IQueryable<FeedbackCase> cases)
     {
         var today = Today;

@@ -4,7 +4,9 @@ using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Data;
 using DanTienPortal.Web.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DanTienPortal.Web.Feedback;
 
@@ -26,25 +28,27 @@ public sealed class FeedbackService(
 
     public async Task<SubmitResult> SubmitAsync(Submission submission, FormTicket ticket, Func<string, string> absoluteUrl, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var snapshot = content.Current;
+        var now = time.GetUtcNow();
+        var year = Deadlines.LocalDate(now).Year;
 
-        // The same form sent again (a double click, a reload, a retry after a timeout, at once or
-        // later, on any node) is the same case: the lock makes a second copy wait for the first.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({ticket.SubmissionId.ToString()}, 0))", cancellationToken);
-        if (await CodeOfSubmissionAsync(ticket.SubmissionId, cancellationToken) is { } sent)
+        // Three round trips in all: the claim, the rows, the commit. A failed statement fails the
+        // whole transaction, which is then rolled back: no savepoint is needed to undo part of it.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = await ClaimAsync(ticket.SubmissionId, year, cancellationToken);
+        if (claim.SentCode is { } sent)
         {
             return new SubmitResult(sent, ticket.Key);
         }
 
-        var snapshot = content.Current;
-        var now = time.GetUtcNow();
-        var year = Deadlines.LocalDate(now).Year;
-        var code = $"PAKN-{year}-{await NextNumberAsync(year, cancellationToken):D6}";
+        var code = $"PAKN-{year}-{claim.Number:D6}";
         var (department, reason) = CaseRouting.Route(submission, snapshot);
         var deadlines = Deadlines.For(submission.Kind, now, options.Value.Deadlines[submission.Kind], snapshot.Feedback.Calendar);
 
         var feedbackCase = new FeedbackCase
         {
+            Id = claim.CaseId,
             Code = code,
             AccessKeyHash = FormTicket.Hash(ticket.Key),
             SubmissionId = ticket.SubmissionId,
@@ -75,8 +79,8 @@ public sealed class FeedbackService(
         feedbackCase.Events.Add(new CaseEvent { At = now, Actor = "citizen", Action = "submitted", ToStatus = CaseStatus.Received });
         feedbackCase.Events.Add(new CaseEvent { At = now, Actor = "system", Action = "routed", ToDepartment = department, Note = reason });
 
+        // The case's id is known before the insert, so the case, its files, events and e-mails go in one batch.
         db.Cases.Add(feedbackCase);
-        await db.SaveChangesAsync(cancellationToken);
         db.Outbox.AddRange(Messages(feedbackCase, snapshot, deadlines, absoluteUrl($"/phan-anh-kien-nghi/tra-cuu?ma={code}&khoa={ticket.Key}"), now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -137,12 +141,41 @@ public sealed class FeedbackService(
         return true;
     }
 
-    private Task<string?> CodeOfSubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking().Where(c => c.SubmissionId == submissionId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>What <see cref="ClaimAsync"/> found: the code of the case this form already made, or the new case's number and id.</summary>
+    private readonly record struct Claim(string? SentCode, long Number, long CaseId);
 
-    /// <summary>The next number of the year, from a sequence of that year (created on its first case).</summary>
-    private Task<long> NextNumberAsync(int year, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<long>($"SELECT next_case_number({year}) AS \"Value\"").SingleAsync(cancellationToken);
+    /// <summary>
+    /// In one round trip: takes the form's lock, so that the same form sent again (a double click,
+    /// a reload, a retry after a timeout, at once or later, on any node) waits for the first copy;
+    /// then, holding it, finds the case that form already made, or else takes the next number of
+    /// the year (from a sequence of that year, created on its first case) and the case's id.
+    /// </summary>
+    private async Task<Claim> ClaimAsync(Guid submissionId, int year, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction())
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = submissionId.ToString() } } },
+                new NpgsqlBatchCommand("""
+                    SELECT sent.code,
+                           CASE WHEN sent.code IS NULL THEN next_case_number($2) END,
+                           CASE WHEN sent.code IS NULL THEN nextval(pg_get_serial_sequence('feedback_cases', 'id')) END
+                    FROM (SELECT (SELECT code FROM feedback_cases WHERE submission_id = $1) AS code) AS sent
+                    """)
+                {
+                    Parameters = { new() { Value = submissionId }, new() { Value = year } },
+                },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(0)
+            ? new Claim(null, reader.GetInt64(1), reader.GetInt64(2))
+            : new Claim(reader.GetString(0), 0, 0);
+    }
 
     private IEnumerable<OutboxMessage> Messages(FeedbackCase c, ContentSnapshot snapshot, Deadlines deadlines, string privateLink, DateTimeOffset now)
     {

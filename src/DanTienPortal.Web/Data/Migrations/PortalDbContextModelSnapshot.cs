@@ -420,8 +420,17 @@ namespace DanTienPortal.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_feedback_cases_submission_id");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_feedback_cases_submitted_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SubmittedAt"), new[] { "Department", "Status", "DueBy", "AnsweredAt", "Rating" });
+
                     b.HasIndex("Department", "Status")
                         .HasDatabaseName("ix_feedback_cases_department_status");
+
+                    b.HasIndex("DueBy", "Department")
+                        .HasDatabaseName("ix_feedback_cases_open_due_by")
+                        .HasFilter("status IN (1, 2, 3)");
 
                     b.ToTable("feedback_cases", (string)null);
                 });

@@ -95,19 +95,30 @@ public sealed class IndexModel(CaseDesk desk, ContentStore content) : PageModel
             _ => cases,
         };
 
-        // Open cases first, the most urgent on top; then the rest, newest first.
-        var rows = await cases
-            .OrderBy(c => c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.NeedsInformation ? 0 : 1)
-            .ThenBy(c => c.Status == CaseStatus.Received || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.NeedsInformation ? c.DueBy : DateOnly.MaxValue)
-            .ThenByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(c => new Row(c.Id, c.Code, c.Kind, c.Title, c.Department, c.Status, c.SubmittedAt, c.DueBy))
-            .ToListAsync(cancellationToken);
+        // Open cases first, the most urgent on top; then the rest, newest first. Asked as two
+        // queries, each in the order of an index (open cases by due day, the rest by submission),
+        // so that a page costs the same with a thousand cases or with hundreds of thousands.
+        var skip = (PageNumber - 1) * PageSize;
+        var open = desk.Open(cases);
+        var openCount = await open.CountAsync(cancellationToken);
+        var rows = skip >= openCount ? [] : await Page(open.OrderBy(c => c.DueBy).ThenByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id), skip, cancellationToken);
+        if (rows.Count <= PageSize)
+        {
+            var rest = desk.NotOpen(cases).OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id);
+            rows.AddRange(await Page(rest, Math.Max(0, skip - openCount), cancellationToken, PageSize + 1 - rows.Count));
+        }
+
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
     }
 
     public DueState DueOf(Row row) => desk.Due(row.Status, row.DueBy);
+
+    /// <summary>One page of rows (and one more, to tell whether another page follows) from <paramref name="ordered"/>.</summary>
+    private static Task<List<Row>> Page(IQueryable<FeedbackCase> ordered, int skip, CancellationToken cancellationToken, int take = PageSize + 1) =>
+        ordered.Skip(skip).Take(take)
+            .Select(c => new Row(c.Id, c.Code, c.Kind, c.Title, c.Department, c.Status, c.SubmittedAt, c.DueBy))
+            .ToListAsync(cancellationToken);
 
     /// <summary>This page's address with the current filters, one of them changed.</summary>
     public string Link(string? status = "", string? due = "", int page = 1)
