@@ -71,6 +71,14 @@ public static class WebModule
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler("/loi");
+        // A page served from the output cache passes only what comes before it: routing (which
+        // endpoint, and so which cache policy) and authentication (staff are never served from the
+        // cache, nor fill it). What follows runs only when a page is rendered, and what it adds to
+        // the answer (security headers, compression) is stored with the entry, so that a cached page
+        // goes out with the same headers, already compressed.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseOutputCache();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
         {
@@ -78,8 +86,6 @@ public static class WebModule
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Static files are compressed here on the way out; pages further in (see below), where this
-        // one then leaves them alone (it never compresses an answer that already has an encoding).
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -93,14 +99,8 @@ public static class WebModule
                     : "public, max-age=86400";
             },
         });
-        app.UseRouting();
-        app.UseAuthentication();
         app.UseAuthorization();
-        // The output cache needs the endpoint (its policy) and the user (staff are never served from
-        // it); compression inside it, so that a cached page is kept compressed and served as it is.
         // The rate limits and the body limit concern form posts and case lookups, never cached.
-        app.UseOutputCache();
-        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseFeedbackBodyLimit();
 
