@@ -19,7 +19,9 @@ public static class DatabaseModule
         // Resolved lazily so that configuration added by hosts and tests is already in place.
         services.AddSingleton<PortalDatabase>();
         services.AddSingleton(sp => sp.GetRequiredService<PortalDatabase>().CreateDataSource());
-        services.AddDbContext<PortalDbContext>((sp, options) => options
+        // Pooled: a request rents a context whose options and services are built once, instead of
+        // building them for every request (a submission's share of CPU was ~5% for that alone).
+        services.AddDbContextPool<PortalDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), PortalDbContext.ConfigureNpgsql)
             .UseSnakeCaseNamingConvention());
 

@@ -10,23 +10,28 @@ internal sealed class OutboxQueue(NpgsqlDataSource dataSource)
 {
     private const int MaxError = 2000;
 
+    /// <summary>The claim of <see cref="ClaimAsync"/>: parameters <c>@until</c>, <c>@node</c>, <c>@now</c>, <c>@count</c>.</summary>
+    internal const string ClaimSql = """
+        UPDATE outbox_messages SET locked_until = @until, locked_by = @node
+        WHERE id IN (
+            SELECT id FROM outbox_messages
+            WHERE sent_at IS NULL AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until < @now)
+            ORDER BY next_attempt_at, id
+            LIMIT @count
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id, created_at, "to", to_name, subject, text_body, purpose, case_id, attempts, next_attempt_at
+        """;
+
     /// <summary>
-    /// Leases up to <paramref name="count"/> due messages to <paramref name="node"/> in one statement;
-    /// <c>SKIP LOCKED</c> lets two nodes claim at once without waiting for, or taking, each other's rows.
+    /// Leases up to <paramref name="count"/> due messages to <paramref name="node"/> in one statement,
+    /// those due first, in the order of the queue's index, so that the statement reads only about
+    /// the rows it takes; <c>SKIP LOCKED</c> lets two nodes claim at once without waiting for, or
+    /// taking, each other's rows.
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(
         string node, DateTimeOffset now, DateTimeOffset until, int count, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE outbox_messages SET locked_until = @until, locked_by = @node
-            WHERE id IN (
-                SELECT id FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until < @now)
-                ORDER BY id
-                LIMIT @count
-                FOR UPDATE SKIP LOCKED)
-            RETURNING id, created_at, "to", to_name, subject, text_body, purpose, case_id, attempts
-            """);
+        await using var command = dataSource.CreateCommand(ClaimSql);
         command.Parameters.AddWithValue("until", until);
         command.Parameters.AddWithValue("node", node);
         command.Parameters.AddWithValue("now", now);
@@ -47,12 +52,13 @@ internal sealed class OutboxQueue(NpgsqlDataSource dataSource)
                 Purpose = reader.GetString(6),
                 CaseId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
                 Attempts = reader.GetInt32(8),
+                NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(9),
                 LockedUntil = until,
                 LockedBy = node,
             });
         }
 
-        return claimed.OrderBy(m => m.Id).ToList();
+        return claimed.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToList();
     }
 
     /// <summary>Records the send; false when the lease had run out and another node took the message over.</summary>

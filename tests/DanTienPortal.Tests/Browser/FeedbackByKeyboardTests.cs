@@ -20,6 +20,10 @@ public sealed class FeedbackByKeyboardTests(BrowserFixture browser, BrowserPorta
         var page = tab.Page;
         var keyboard = page.Keyboard;
         await tab.GotoAsync("/phan-anh-kien-nghi/gui");
+        // Waiting for the file chooser is what makes Playwright intercept it, and it asks the browser
+        // without waiting for the answer: begun here, well before the key that opens it is pressed,
+        // so that on a busy machine the dialog cannot open before it is intercepted.
+        var chooserOpened = page.WaitForFileChooserAsync(new() { Timeout = 120_000 });
 
         // The first Tab reaches the skip link; Enter on it jumps over the header and menu.
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Bỏ qua, đến nội dung chính" }));
@@ -59,7 +63,8 @@ public sealed class FeedbackByKeyboardTests(BrowserFixture browser, BrowserPorta
 
         // The file picker opens from the keyboard too; the browser hands the chosen file to the page.
         await TabToAsync(page, page.GetByLabel("Ảnh hoặc giấy tờ liên quan"));
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => keyboard.PressAsync("Space"));
+        await keyboard.PressAsync("Space");
+        var chooser = await chooserOpened;
         await chooser.SetFilesAsync(new FilePayload { Name = "o-ga.png", MimeType = "image/png", Buffer = SampleFiles.PngImage() });
 
         var consent = page.GetByLabel("Tôi đồng ý để Ủy ban nhân dân xã Dân Tiến xử lý thông tin cá nhân");

@@ -75,7 +75,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Mail
     {
         builder.ToTable("outbox_messages");
         // The worker looks only at what is still to send.
-        builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
+        // The queue in the order it is claimed (due first, then oldest): a claim reads only the
+        // rows it takes, however long the queue has grown (an outage, a burst of submissions).
+        builder.HasIndex(m => new { m.NextAttemptAt, m.Id }).HasFilter("sent_at IS NULL");
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.ToName).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(300);
