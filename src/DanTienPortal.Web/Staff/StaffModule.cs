@@ -11,6 +11,14 @@ public static class StaffModule
 {
     public const string CookieName = "dantien.staff";
 
+    /// <summary>
+    /// Whether the request carries the staff sign-in cookie: only such a request can be signed in,
+    /// so only such a request is authenticated (a citizen's request, and a cached page, skip it).
+    /// A staff page is still refused to any other request, since authorization authenticates for
+    /// itself and then finds no one signed in.
+    /// </summary>
+    public static bool MayBeSignedIn(HttpContext context) => context.Request.Cookies.ContainsKey(CookieName);
+
     public static IServiceCollection AddPortalStaff(this IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

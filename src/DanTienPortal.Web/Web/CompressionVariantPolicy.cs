@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -15,14 +16,37 @@ internal sealed class CompressionVariantPolicy(IResponseCompressionProvider comp
 {
     private const string Key = "encoding";
 
+    /// <summary>Browsers send a handful of different headers: beyond this many, the choice is made afresh each time.</summary>
+    private const int RememberedHeaders = 64;
+
+    // The choice for each Accept-Encoding header seen: it depends on that header alone, and
+    // parsing it and weighing the providers at every request costs a cached page a fair share.
+    private readonly ConcurrentDictionary<string, string> _choices = new(StringComparer.Ordinal);
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext;
-        context.CacheVaryByRules.VaryByValues[Key] = compression.CheckRequestAcceptsCompression(request)
-            ? compression.GetCompressionProvider(request)?.EncodingName ?? ""
-            : "";
+        var header = request.Request.Headers.AcceptEncoding;
+        string encoding;
+        if (header.Count == 0)
+        {
+            encoding = "";
+        }
+        else if (header.Count > 1 || !_choices.TryGetValue(header[0]!, out encoding!))
+        {
+            encoding = Choose(request);
+            if (header.Count == 1 && _choices.Count < RememberedHeaders)
+            {
+                _choices.TryAdd(header[0]!, encoding);
+            }
+        }
+
+        context.CacheVaryByRules.VaryByValues[Key] = encoding;
         return ValueTask.CompletedTask;
     }
+
+    private string Choose(HttpContext request) =>
+        compression.CheckRequestAcceptsCompression(request) ? compression.GetCompressionProvider(request)?.EncodingName ?? "" : "";
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

@@ -14,6 +14,8 @@ namespace DanTienPortal.Web.Web;
 /// <summary>The HTTP pipeline every page shares: errors, headers, compression, static files, the output cache, logging.</summary>
 public static class WebModule
 {
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorPages(options => Staff.StaffModule.AuthorizeStaffPages(options.Conventions));
@@ -45,14 +47,16 @@ public static class WebModule
         services.AddOutputCache();
         services.AddSingleton<PublicPageCache>();
         services.AddHostedService(sp => sp.GetRequiredService<PublicPageCache>());
-        services.AddOptions<OutputCacheOptions>().Configure<IResponseCompressionProvider>((options, compression) =>
+        services.AddOptions<OutputCacheOptions>().Configure<IResponseCompressionProvider, IServiceProvider>((options, compression, services) =>
         {
             options.AddBasePolicy(new CompressionVariantPolicy(compression));
-            // Resolved per request: the page cache needs the store, which needs these options.
+            // Resolved at the first request, from the root container (a cached page never needs a
+            // request scope): the page cache needs the store, which needs these options.
+            var pages = new Lazy<PublicPageCache>(services.GetRequiredService<PublicPageCache>);
             options.AddPolicy(PublicPageCache.Policy, policy => policy
                 .Expire(PublicPageCache.Lifetime)
                 .Tag(PublicPageCache.Policy)
-                .VaryByValue(context => new(PublicPageCache.Policy, context.RequestServices.GetRequiredService<PublicPageCache>().CurrentVersion())));
+                .VaryByValue(_ => new(PublicPageCache.Policy, pages.Value.CurrentVersion())));
         });
 
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -72,12 +76,17 @@ public static class WebModule
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler("/loi");
         // A page served from the output cache passes only what comes before it: routing (which
-        // endpoint, and so which cache policy) and authentication (staff are never served from the
-        // cache, nor fill it). What follows runs only when a page is rendered, and what it adds to
-        // the answer (security headers, compression) is stored with the entry, so that a cached page
-        // goes out with the same headers, already compressed.
+        // endpoint, and so which cache policy) and, for a request with the staff cookie,
+        // authentication (staff are never served from the cache, nor fill it). What follows runs
+        // only when a page is rendered, and what it adds to the answer (security headers,
+        // compression) is stored with the entry, so that a cached page goes out with the same
+        // headers, already compressed.
         app.UseRouting();
-        app.UseAuthentication();
+        app.UseWhen(Staff.StaffModule.MayBeSignedIn, signedIn => signedIn.UseAuthentication());
+        // WebApplication puts authentication in front of everything when the app's own pipeline
+        // does not call UseAuthentication, and the call in the branch above marks only the branch.
+        // This is the mark UseAuthentication leaves (ASP.NET Core's own tests set it the same way).
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseOutputCache();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())

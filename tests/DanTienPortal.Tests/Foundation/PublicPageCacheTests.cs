@@ -6,6 +6,7 @@ using DanTienPortal.Web.Content;
 using DanTienPortal.Web.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DanTienPortal.Tests.Foundation;
 
@@ -116,6 +117,29 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
         var (staffAgain, _) = await GetAsync(staff.Client, path);
         Assert.Equal(HttpStatusCode.OK, staffAgain.StatusCode);
         Assert.Null(staffAgain.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Only_a_request_with_the_staff_cookie_is_authenticated()
+    {
+        var capture = new LogCapture();
+        await using var app = portal.WithWebHostBuilder(builder => builder
+            .UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Authentication", "Debug")
+            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(capture))));
+        using var visitor = app.CreateClient();
+
+        await GetAsync(visitor, "/lien-he");
+        await GetAsync(visitor, "/lien-he");
+        var visitorEntries = capture.Entries.Count(IsAuthentication);
+        var staff = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        var beforeStaff = capture.Entries.Count(IsAuthentication);
+        await GetAsync(staff.Client, "/lien-he");
+
+        // A citizen's request, cached page or not, never reaches the authentication handlers.
+        Assert.Equal(0, visitorEntries);
+        Assert.Contains(capture.Entries.Where(IsAuthentication).Skip(beforeStaff), e => e.Message.Contains("was successfully authenticated", StringComparison.Ordinal));
+
+        static bool IsAuthentication(LogCapture.LogEntry entry) => entry.Category.StartsWith("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal);
     }
 
     public void Dispose() => _content.Dispose();
