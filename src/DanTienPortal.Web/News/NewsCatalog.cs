@@ -27,7 +27,9 @@ public sealed class NewsCatalog(
     private IReadOnlyList<Entry> _entries = [];
     private long[] _schedule = [];
     private PublicList? _public;
-    private string? _indexed;
+    // What search holds from the database, as the fingerprint below makes it: nothing at first. A
+    // portal with no published post then leaves the index (and the page cache's key) alone at start.
+    private string _indexed = "";
     private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Completes when the published or scheduled posts next change.</summary>
