@@ -95,6 +95,18 @@ public static class WebModule
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Compression says "Vary: Accept-Encoding" on the answers to requests that accept an
+        // encoding; the plain answer to a request without the header depends on it as much, and
+        // says so too, so that a shared cache in front keeps the variants apart.
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.Headers.AcceptEncoding.Count == 0)
+            {
+                context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            }
+
+            return next(context);
+        });
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -51,6 +51,11 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
         var (plain, plainBody) = await GetAsync(client, path);
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.Equal(body, plainBody);
+
+        // Each variant says it depends on the encoding, once: a shared cache in front keeps them apart.
+        Assert.Equal("Accept-Encoding", Assert.Single(cached.Headers.Vary));
+        Assert.Equal("Accept-Encoding", Assert.Single(plain.Headers.Vary));
+        Assert.Equal("Accept-Encoding", Assert.Single(gzipped.Headers.Vary));
     }
 
     [Fact]
