@@ -69,6 +69,7 @@ public static class GrowthBenchmark
         Line("documents in search", c => c.Documents.ToString("N0", CultureInfo.InvariantCulture));
         Line("cases", c => c.Cases.ToString("N0", CultureInfo.InvariantCulture));
         Line("search index build (ms)", c => c.IndexMs.ToString("F0", CultureInfo.InvariantCulture));
+        Line("search index: one post published, edited, withdrawn (ms)", c => string.Join(" / ", c.ChangeMs.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture))));
         Line("app start until every post is served (s)", c => (c.StartMs / 1000).ToString("F1", CultureInfo.InvariantCulture));
         foreach (var page in columns[0].Pages.Keys)
         {
@@ -77,7 +78,7 @@ public static class GrowthBenchmark
     }
 
     /// <summary>The figures at one size.</summary>
-    private sealed record Column(int Documents, long Cases, double IndexMs, double StartMs, Dictionary<string, double> Pages);
+    private sealed record Column(int Documents, long Cases, double IndexMs, double[] ChangeMs, double StartMs, Dictionary<string, double> Pages);
 
     private static Column MeasureAt(string repo, string work, string connectionString, ContentStore content, List<SearchDocument> news,
         List<string> queries, string procedure, string email, string password)
@@ -89,6 +90,15 @@ public static class GrowthBenchmark
             index.ReplaceSource(NewsCatalog.SearchSource, news);
         });
         var documents = index.Documents.Count;
+        // What each node does when one post changes: the news catalogue gives search every public post again.
+        var post = news[0] with { Id = $"{NewsCatalog.SearchSource}:published", Url = "/tin-tuc/bai-moi", Title = $"{news[0].Title} (bài mới)" };
+        var edited = post with { Body = $"{post.Body} Bổ sung: lịch tiếp công dân thay đổi." };
+        var changeMs = new[]
+        {
+            Measure.Time(() => index.ReplaceSource(NewsCatalog.SearchSource, [.. news, post])),
+            Measure.Time(() => index.ReplaceSource(NewsCatalog.SearchSource, [.. news, edited])),
+            Measure.Time(() => index.ReplaceSource(NewsCatalog.SearchSource, news)),
+        };
 
         var port = 5090 + Random.Shared.Next(400);
         var started = Stopwatch.GetTimestamp();
@@ -125,7 +135,7 @@ public static class GrowthBenchmark
                 ["statistics `/thong-ke`"] = TimedBrowser.Median(_ => browser.Get("/thong-ke"), 20, 200, budget),
                 ["submission (form + post)"] = TimedBrowser.Median(_ => Submit(citizen, body), 30, 200, budget),
             };
-            return new Column(documents, 0, indexMs, startMs, pages);
+            return new Column(documents, 0, indexMs, changeMs, startMs, pages);
         }
         finally
         {

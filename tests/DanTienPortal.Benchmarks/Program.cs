@@ -99,6 +99,15 @@ void SearchBenchmark(int syntheticCount, bool withPostgres)
     var indexSynthetic = Measure.Time(() => index.ReplaceSource("synthetic", synthetic));
     var all = index.Documents;
     Engines(all.Count, indexSynthetic, withPostgres ? postgres.Load(all) : 0, recall: false);
+    // As a node goes on after it started: articles published one at a time, each a small segment of its own until merged.
+    var published = synthetic.ToList();
+    var oneAtATime = Enumerable.Range(0, 20).Select(i =>
+    {
+        published.Add(real[i % real.Count] with { Id = $"published:{i}", Url = $"/tin-tuc/bai-{i}", Type = SearchTypes.News });
+        return Measure.Time(() => index.ReplaceSource("synthetic", published));
+    }).Order().ToList();
+    rows.Add(Row("Lucene.Net, then 20 documents added one at a time (indexing: median of the 20)", index.Documents.Count, oneAtATime[oneAtATime.Count / 2],
+        Latency.Of(queries, q => Lucene(q), 20), null));
     if (args.Contains("--slowest"))
     {
         Console.WriteLine("Slowest queries at this size (median of 20 runs, ms, matches, allocated):");

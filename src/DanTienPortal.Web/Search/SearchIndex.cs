@@ -17,6 +17,12 @@ namespace DanTienPortal.Web.Search;
 /// refreshes searchers. The index is derived data: it is built from the content at start,
 /// updated when the content changes, and rebuilt from scratch whenever it cannot be read.
 /// </summary>
+/// <remarks>
+/// A change writes only the documents added, changed or removed (by id, unique across sources),
+/// and updates the vocabulary from those alone: publishing one article costs that article,
+/// however many the index holds. Each document is replaced atomically for readers; a search that
+/// runs while a change of several documents is written may see part of it.
+/// </remarks>
 public sealed partial class SearchIndex : IHostedService, IDisposable
 {
     public const string ContentSource = "content";
@@ -26,7 +32,7 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     private readonly SearchOptions _options;
     private readonly ILogger<SearchIndex> _logger;
     private readonly System.Threading.Lock _lock = new();
-    private readonly Dictionary<string, IReadOnlyList<SearchDocument>> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Indexed>> _sources = new(StringComparer.Ordinal);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderView> _views = [];
     private FrozenDictionary<string, SearchDocument> _byId = FrozenDictionary<string, SearchDocument>.Empty;
     private State? _state;
@@ -147,17 +153,22 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     public void IndexContent(ContentSnapshot snapshot) => ReplaceSource(ContentSource, ContentDocuments.From(snapshot).ToList());
 
     /// <summary>
-    /// Replaces every document of one source (the content files, the database's news…) in one
-    /// atomic step for readers, and returns once searches can see the change.
+    /// Makes <paramref name="documents"/> the documents of one source (the content files, the
+    /// database's news…), and returns once searches can see the change. Only what differs from
+    /// the source's previous documents is written; <see cref="Changed"/> is raised when anything did.
     /// </summary>
     public void ReplaceSource(string source, IReadOnlyList<SearchDocument> documents)
     {
+        bool changed;
         lock (_lock)
         {
-            Write(EnsureOpen(), source, documents);
+            changed = Write(EnsureOpen(), source, documents, fresh: false);
         }
 
-        Changed?.Invoke();
+        if (changed)
+        {
+            Changed?.Invoke();
+        }
     }
 
     public void Dispose()
@@ -177,7 +188,7 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
     private static SearchDocument Prepare(SearchDocument d) => d with { Body = VietnameseText.Normalize(Whitespace().Replace(d.Body, " ")) };
 
     /// <summary>The Lucene view of a prepared document; hits are read back from the documents themselves.</summary>
-    private static Document ToLucene(SearchDocument d, string source)
+    private static Document ToLucene(SearchDocument d)
     {
         var title = VietnameseText.Normalize(d.Title);
         var keywords = VietnameseText.Normalize(d.Keywords);
@@ -185,7 +196,6 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         {
             new StringField("id", d.Id, Field.Store.YES),
             new SortedDocValuesField("id", new BytesRef(d.Id)),
-            new StringField("source", source, Field.Store.NO),
             new StringField("type", d.Type, Field.Store.YES),
             new SortedDocValuesField("type", new BytesRef(d.Type)),
             new StringField("url", d.Url, Field.Store.YES),
@@ -299,11 +309,15 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
                 try
                 {
                     var others = _sources.Where(kv => kv.Key != ContentSource).ToList();
-                    Write(state, ContentSource, ContentDocuments.From(_content.Current).ToList());
+                    Write(state, ContentSource, ContentDocuments.From(_content.Current).ToList(), fresh: true);
                     foreach (var (source, documents) in others)
                     {
-                        Write(state, source, documents);
+                        Write(state, source, documents.Select(d => d.Given).ToList(), fresh: true);
                     }
+
+                    // One segment answers fastest; later changes add small ones, which the writer merges as they pile up.
+                    state.Writer.ForceMerge(1);
+                    state.Writer.Commit();
                 }
                 catch
                 {
@@ -319,25 +333,90 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Replaces one source's documents in <paramref name="state"/>; the caller holds the lock.</summary>
-    private void Write(State state, string source, IReadOnlyList<SearchDocument> documents)
+    /// <summary>
+    /// Makes <paramref name="documents"/> the documents of <paramref name="source"/> in
+    /// <paramref name="state"/>, writing those that differ from the source's previous documents
+    /// (all of them into a <paramref name="fresh"/>, still empty, index). The caller holds the lock.
+    /// Returns whether any document was added, changed or removed.
+    /// </summary>
+    private bool Write(State state, string source, IReadOnlyList<SearchDocument> documents, bool fresh)
     {
-        var prepared = documents.Select(Prepare).ToList();
+        var previous = (_sources.GetValueOrDefault(source) ?? []).ToDictionary(d => d.Given.Id, StringComparer.Ordinal);
+        var entries = new List<Indexed>(documents.Count);
+        var added = new List<Indexed>();
+        var replaced = new List<Indexed>();
+        foreach (var document in documents)
+        {
+            if (previous.Remove(document.Id, out var old))
+            {
+                if (old.Given == document)
+                {
+                    entries.Add(old);
+                    continue;
+                }
+
+                replaced.Add(old);
+            }
+
+            var entry = Indexed.Of(document);
+            entries.Add(entry);
+            added.Add(entry);
+        }
+
+        // What is left of the previous documents is gone from the source.
+        var removed = previous.Values.ToList();
+        if (!fresh && added.Count == 0 && removed.Count == 0)
+        {
+            return false;
+        }
+
         // A searcher may see the new documents before this method returns: both versions stay
         // known until it does, the new one winning where an id is in both.
-        _byId = _byId.Concat(prepared.Select(d => KeyValuePair.Create(d.Id, d))).GroupBy(kv => kv.Key, StringComparer.Ordinal)
+        _byId = _byId.Concat(added.Select(d => KeyValuePair.Create(d.Given.Id, d.Prepared))).GroupBy(kv => kv.Key, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-        var generation = state.Tracking.UpdateDocuments(new Term("source", source), prepared.Select(d => ToLucene(d, source)));
-        // Few segments keep queries fast; the whole index is small enough to merge at each change.
-        state.Writer.ForceMerge(1);
+        var generation = fresh ? state.Tracking.AddDocuments(entries.Select(d => ToLucene(d.Prepared))) : -1;
+        if (!fresh)
+        {
+            foreach (var gone in removed)
+            {
+                generation = state.Tracking.DeleteDocuments(new Term("id", gone.Given.Id));
+            }
+
+            foreach (var entry in added)
+            {
+                generation = state.Tracking.UpdateDocument(new Term("id", entry.Given.Id), ToLucene(entry.Prepared));
+            }
+        }
+
+        // One segment answers fastest: a change that rewrote much of the index is merged into one, as
+        // a new index is. A few documents make a small segment, merged with others as they pile up.
+        var total = _sources.Where(kv => kv.Key != source).Sum(kv => kv.Value.Count) + entries.Count;
+        if (!fresh && (added.Count + removed.Count) * 4 > total)
+        {
+            state.Writer.ForceMerge(1);
+        }
+
         state.Writer.Commit();
         state.Reopen.WaitForGeneration(generation);
-        _sources[source] = prepared;
-        Documents = _sources.Values.SelectMany(d => d).ToList();
+        _sources[source] = entries;
+        var all = _sources.Values.SelectMany(d => d).ToList();
+        Documents = all.Select(d => d.Prepared).ToList();
         _byId = Documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
-        Titles = Documents.Select(d => (d, (IReadOnlyList<string>)ParsedQuery.FoldedTokens(d.Title))).ToList();
-        Vocabulary = SearchVocabulary.Build(Documents);
-        _logger.LogInformation("Search index holds {Count} documents from {Source}", documents.Count, source);
+        Titles = all.Select(d => (d.Prepared, d.TitleWords)).ToList();
+        Vocabulary = Vocabulary.With(replaced.Concat(removed).Select(d => d.Prepared), added.Select(d => d.Prepared));
+        _logger.LogInformation("Search index holds {Count} documents from {Source}: {Written} written, {Removed} removed",
+            entries.Count, source, fresh ? entries.Count : added.Count, removed.Count);
+        return true;
+    }
+
+    /// <summary>One document as its source gave it and as the index and the hits read it, with its title's folded syllables for suggestions.</summary>
+    private sealed record Indexed(SearchDocument Given, SearchDocument Prepared, IReadOnlyList<string> TitleWords)
+    {
+        public static Indexed Of(SearchDocument given)
+        {
+            var prepared = Prepare(given);
+            return new Indexed(given, prepared, ParsedQuery.FoldedTokens(prepared.Title));
+        }
     }
 
     private void OnContentChanged(ContentSnapshot snapshot)
@@ -390,6 +469,9 @@ public sealed partial class SearchIndex : IHostedService, IDisposable
             {
                 // Derived data: start empty every time.
                 OpenMode = OpenMode.CREATE,
+                // Each change of a few documents adds a small segment, and each segment costs every
+                // query a look-up: they are merged once three pile up (Lucene's default waits for ten).
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 3 },
             };
             return new State(directory, new IndexWriter(directory, config));
         }

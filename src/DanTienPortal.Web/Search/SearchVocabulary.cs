@@ -6,49 +6,118 @@ namespace DanTienPortal.Web.Search;
 /// </summary>
 public sealed class SearchVocabulary
 {
+    // Per folded syllable: how many documents use it, and how often each accented form occurs. The
+    // counts are kept (not only the most used form) so that a change of a few documents updates
+    // the vocabulary from those documents alone.
     private readonly Dictionary<string, int> _frequency;
+    private readonly Dictionary<string, Dictionary<string, int>> _forms;
     private readonly Dictionary<string, string> _display;
     private readonly ILookup<string, string> _byPhonetic;
 
-    private SearchVocabulary(Dictionary<string, int> frequency, Dictionary<string, string> display, int documentCount)
+    private SearchVocabulary(
+        Dictionary<string, int> frequency, Dictionary<string, Dictionary<string, int>> forms, Dictionary<string, string> display,
+        ILookup<string, string> byPhonetic, int documentCount)
     {
         DocumentCount = documentCount;
         _frequency = frequency;
+        _forms = forms;
         _display = display;
-        _byPhonetic = frequency.Keys.ToLookup(VietnameseText.Phonetic, StringComparer.Ordinal);
+        _byPhonetic = byPhonetic;
     }
 
-    public static SearchVocabulary Empty { get; } = Build([]);
+    public static SearchVocabulary Empty { get; } = new(
+        new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), Array.Empty<string>().ToLookup(s => s), 0);
 
     public int Count => _frequency.Count;
 
     public int DocumentCount { get; }
 
-    public static SearchVocabulary Build(IEnumerable<SearchDocument> documents)
+    public static SearchVocabulary Build(IEnumerable<SearchDocument> documents) => Empty.With([], documents);
+
+    /// <summary>
+    /// This vocabulary without <paramref name="removed"/> (documents it was built with) and with
+    /// <paramref name="added"/>: only their text is read, so that publishing one article among
+    /// thousands costs that article. This one is left as it is, for the searches still using it.
+    /// </summary>
+    public SearchVocabulary With(IEnumerable<SearchDocument> removed, IEnumerable<SearchDocument> added)
     {
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentCount = 0;
-        var forms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        var frequency = new Dictionary<string, int>(_frequency, StringComparer.Ordinal);
+        var forms = new Dictionary<string, Dictionary<string, int>>(_forms, StringComparer.Ordinal);
+        // The form counts shared with this vocabulary are copied before their first change.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var documentCount = DocumentCount;
+        var syllablesChanged = false;
+
+        void Count(SearchDocument document, int delta)
         {
+            documentCount += delta;
             var text = VietnameseText.Normalize($"{document.Title} {document.Keywords} {document.Body}");
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            documentCount++;
             foreach (var exact in VietnameseAnalyzers.Tokens(VietnameseAnalyzers.Exact, text))
             {
                 var folded = VietnameseText.Fold(exact);
                 if (seen.Add(folded))
                 {
-                    frequency[folded] = frequency.GetValueOrDefault(folded) + 1;
+                    var documents = frequency.GetValueOrDefault(folded) + delta;
+                    syllablesChanged |= documents == 0 || documents == delta;
+                    if (documents == 0)
+                    {
+                        frequency.Remove(folded);
+                    }
+                    else
+                    {
+                        frequency[folded] = documents;
+                    }
                 }
 
-                var byForm = forms.TryGetValue(folded, out var f) ? f : forms[folded] = new Dictionary<string, int>(StringComparer.Ordinal);
-                byForm[exact] = byForm.GetValueOrDefault(exact) + 1;
+                if (touched.Add(folded))
+                {
+                    forms[folded] = forms.TryGetValue(folded, out var shared)
+                        ? new Dictionary<string, int>(shared, StringComparer.Ordinal)
+                        : new Dictionary<string, int>(StringComparer.Ordinal);
+                }
+
+                var byForm = forms[folded];
+                var occurrences = byForm.GetValueOrDefault(exact) + delta;
+                if (occurrences == 0)
+                {
+                    byForm.Remove(exact);
+                }
+                else
+                {
+                    byForm[exact] = occurrences;
+                }
             }
         }
 
-        var display = forms.ToDictionary(kv => kv.Key, kv => kv.Value.MaxBy(f => f.Value).Key, StringComparer.Ordinal);
-        return new SearchVocabulary(frequency, display, documentCount);
+        foreach (var document in removed)
+        {
+            Count(document, -1);
+        }
+
+        foreach (var document in added)
+        {
+            Count(document, +1);
+        }
+
+        var display = new Dictionary<string, string>(_display, StringComparer.Ordinal);
+        foreach (var folded in touched)
+        {
+            if (forms[folded].Count == 0)
+            {
+                forms.Remove(folded);
+                display.Remove(folded);
+            }
+            else
+            {
+                // The most used form; among equals, the first in ordinal order, so that the choice
+                // depends on the documents alone, not on the order they came and went.
+                display[folded] = forms[folded].OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
+            }
+        }
+
+        var byPhonetic = syllablesChanged ? frequency.Keys.ToLookup(VietnameseText.Phonetic, StringComparer.Ordinal) : _byPhonetic;
+        return new SearchVocabulary(frequency, forms, display, byPhonetic, documentCount);
     }
 
     public bool Contains(string folded) => _frequency.ContainsKey(folded);
