@@ -1,16 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace DanTienPortal.Benchmarks;
 
 /// <summary>A page as the portal served it: its address, content type, headers, and the body without and with gzip.</summary>
 public sealed record SavedPage(string PathAndQuery, string ContentType, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, byte[] Gzip)
 {
-    /// <summary>The path without the query: nginx serves the saved file whatever the query says.</summary>
+    // Headers that each server writes itself; every other header of the portal's answer is repeated by the others.
+    private static readonly HashSet<string> OwnHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Server", "Content-Length", "Content-Type", "Content-Encoding", "Transfer-Encoding", "Connection", "Keep-Alive", "Age", "Vary",
+    };
+
+    /// <summary>The path without the query: the reference servers serve the saved page whatever the query says.</summary>
+    [JsonIgnore]
     public string Path => PathAndQuery.Split('?')[0];
+
+    /// <summary>The portal's headers that a reference server must repeat (the security headers).</summary>
+    [JsonIgnore]
+    public IEnumerable<KeyValuePair<string, string>> RepeatedHeaders => Headers.Where(h => !OwnHeaders.Contains(h.Key));
 }
 
 /// <summary>
@@ -19,31 +30,15 @@ public sealed record SavedPage(string PathAndQuery, string ContentType, IReadOnl
 /// It serves the saved pages as static files, the gzip variant from a <c>.gz</c> file beside each
 /// (<c>gzip_static</c>), so that it sends exactly the bytes the portal sent.
 /// </summary>
-public sealed class Nginx : IDisposable
+public static class Nginx
 {
     public const string Binary = "/usr/sbin/nginx";
 
-    // Headers that each server writes itself; every other header of the portal's answer is repeated by nginx.
-    private static readonly HashSet<string> OwnHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Date", "Server", "Content-Length", "Content-Type", "Content-Encoding", "Transfer-Encoding", "Connection", "Keep-Alive", "Age", "Vary",
-    };
-
-    private readonly Process _process;
-
-    private Nginx(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
-
-    public Uri Address { get; }
-
-    /// <summary>The master process; its workers are its children.</summary>
-    public int ProcessId => _process.Id;
-
-    /// <summary>Writes the pages and the configuration under <paramref name="folder"/> and starts nginx on <paramref name="port"/>.</summary>
-    public static Nginx Start(string folder, int port, IReadOnlyList<SavedPage> pages, bool accessLog)
+    /// <summary>
+    /// Writes the pages and the configuration under <paramref name="folder"/> and starts nginx on
+    /// <paramref name="port"/>. Its process is the master; the workers are its children.
+    /// </summary>
+    public static ServerProcess Start(string folder, int port, IReadOnlyList<SavedPage> pages, bool accessLog)
     {
         var www = Directory.CreateDirectory(System.IO.Path.Combine(folder, "www")).FullName;
         var locations = new StringBuilder();
@@ -59,7 +54,7 @@ public sealed class Nginx : IDisposable
                 locations.Append(CultureInfo.InvariantCulture, $"            charset {charset};\n");
             }
 
-            foreach (var (name, value) in page.Headers.Where(h => !OwnHeaders.Contains(h.Key)))
+            foreach (var (name, value) in page.RepeatedHeaders)
             {
                 locations.Append(CultureInfo.InvariantCulture, $"            add_header {name} \"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\" always;\n");
             }
@@ -104,45 +99,6 @@ public sealed class Nginx : IDisposable
             throw new InvalidOperationException($"nginx refused the configuration:\n{check}");
         }
 
-        var process = Process.Start(new ProcessStartInfo(Binary, ["-p", folder, "-e", $"{folder}/error.log", "-c", config]))!;
-        var nginx = new Nginx(process, new Uri($"http://127.0.0.1:{port}"));
-        nginx.WaitUntilListening(port);
-        return nginx;
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            // The master and its workers.
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
-
-    private void WaitUntilListening(int port)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var socket = new TcpClient();
-                socket.Connect("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        throw new TimeoutException("nginx did not listen within ten seconds.");
+        return ServerProcess.Start(new ProcessStartInfo(Binary, ["-p", folder, "-e", $"{folder}/error.log", "-c", config]), port, "nginx");
     }
 }

@@ -10,7 +10,9 @@ namespace DanTienPortal.Benchmarks;
 /// of the same answers on the same machine in the same run. For each page, with and without
 /// gzip: requests per second with wrk (closed loop, as fast as each server goes) and the CPU time
 /// each server spent per request, then latency at a constant rate both servers sustain, then the
-/// portal's resident memory. A second portal that logs every request shows what that log costs.
+/// portal's resident memory. A second portal that logs every request shows what that log costs,
+/// and a bare ASP.NET Core server (Kestrel and the output cache alone) serving the same answers
+/// shows what the framework itself costs, so that the portal's own share is seen apart.
 /// </summary>
 public static class PagesBenchmark
 {
@@ -41,23 +43,26 @@ public static class PagesBenchmark
         var pages = Paths.Select(p => Save(app.Address, p)).ToList();
         var memoryAtStart = app.WorkingSetMiB();
         using var nginx = Nginx.Start(Path.Combine(work, "nginx"), FreePort(), pages, accessLog: true);
+        using var bare = BareServer.Start(Path.Combine(work, "bare"), FreePort(), pages);
         foreach (var page in pages)
         {
-            VerifySame(nginx.Address, page);
-            // The app's code is compiled to its final tier only after it has run a while.
+            VerifySame(nginx.Address, page, "nginx");
+            VerifySame(bare.Address, page, "The bare ASP.NET Core server");
+            // The apps' code is compiled to its final tier only after it has run a while.
             foreach (var encoding in Encodings)
             {
                 Wrk(app.Address, app.ProcessId, page, encoding, 3);
                 Wrk(logged.Address, logged.ProcessId, page, encoding, 3);
+                Wrk(bare.Address, bare.ProcessId, page, encoding, 3);
             }
         }
 
         Console.WriteLine($"# Public pages under load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        Console.WriteLine($"wrk -t2 -c32 -d{seconds}s on loopback after 2 s of warm-up (and 5 s of each page and encoding on each portal first), the portal (production settings), nginx and the portal logging every request in turn for each page; " +
+        Console.WriteLine($"wrk -t2 -c32 -d{seconds}s on loopback after 2 s of warm-up (and 5 s of each page and encoding on each ASP.NET Core server first), the portal (production settings), nginx, the bare ASP.NET Core server and the portal logging every request in turn for each page; " +
             $"latency: {rate} requests/s for {seconds} s after 1 s of warm-up. gzip: `Accept-Encoding: gzip`; none: no such header.");
         Console.WriteLine();
-        Console.WriteLine("| page | gzip | bytes | portal req/s | nginx req/s | ratio | every request logged: req/s | ratio | CPU µs/req: portal | every request logged | nginx |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| page | gzip | bytes | portal req/s | nginx req/s | ratio | bare ASP.NET Core req/s | ratio | portal ÷ bare | every request logged: req/s | ratio | CPU µs/req: portal | bare | every request logged | nginx |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var page in pages)
         {
             foreach (var encoding in Encodings)
@@ -65,9 +70,11 @@ public static class PagesBenchmark
                 var bytes = encoding == Gzip ? page.Gzip.Length : page.Body.Length;
                 var portal = Wrk(app.Address, app.ProcessId, page, encoding, seconds);
                 var reference = Wrk(nginx.Address, nginx.ProcessId, page, encoding, seconds);
+                var floor = Wrk(bare.Address, bare.ProcessId, page, encoding, seconds);
                 var verbose = Wrk(logged.Address, logged.ProcessId, page, encoding, seconds);
                 Console.WriteLine($"| `{page.PathAndQuery}` | {encoding} | {bytes:N0} | {portal.Rate:F0} | {reference.Rate:F0} | {portal.Rate / reference.Rate:F2}× " +
-                    $"| {verbose.Rate:F0} | {verbose.Rate / reference.Rate:F2}× | {portal.CpuMicroseconds:F1} | {verbose.CpuMicroseconds:F1} | {reference.CpuMicroseconds:F1} |");
+                    $"| {floor.Rate:F0} | {floor.Rate / reference.Rate:F2}× | {portal.Rate / floor.Rate:F2}× " +
+                    $"| {verbose.Rate:F0} | {verbose.Rate / reference.Rate:F2}× | {portal.CpuMicroseconds:F1} | {floor.CpuMicroseconds:F1} | {verbose.CpuMicroseconds:F1} | {reference.CpuMicroseconds:F1} |");
             }
         }
 
@@ -122,17 +129,17 @@ public static class PagesBenchmark
             plain.Content.ReadAsByteArrayAsync().Result, gzip.Content.ReadAsByteArrayAsync().Result);
     }
 
-    /// <summary>Fails the run unless nginx answers with exactly the bytes the portal sent.</summary>
-    private static void VerifySame(Uri nginx, SavedPage page)
+    /// <summary>Fails the run unless a reference server answers with exactly the bytes the portal sent.</summary>
+    private static void VerifySame(Uri server, SavedPage page, string name)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
-        using var plain = client.GetAsync(new Uri(nginx, page.PathAndQuery)).Result.EnsureSuccessStatusCode();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(nginx, page.PathAndQuery)) { Headers = { { "Accept-Encoding", Gzip } } };
+        using var plain = client.GetAsync(new Uri(server, page.PathAndQuery)).Result.EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, page.PathAndQuery)) { Headers = { { "Accept-Encoding", Gzip } } };
         using var gzip = client.Send(request).EnsureSuccessStatusCode();
         if (!plain.Content.ReadAsByteArrayAsync().Result.SequenceEqual(page.Body) || !gzip.Content.ReadAsByteArrayAsync().Result.SequenceEqual(page.Gzip)
             || plain.Content.Headers.ContentType?.ToString() != page.ContentType)
         {
-            throw new InvalidOperationException($"nginx does not serve the portal's bytes for {page.PathAndQuery}.");
+            throw new InvalidOperationException($"{name} does not serve the portal's bytes for {page.PathAndQuery}.");
         }
     }
 

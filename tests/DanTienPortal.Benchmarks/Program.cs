@@ -14,6 +14,13 @@ using Npgsql;
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- submit [seconds] [--attachments] [--clients N]
 // dotnet run -c Release --project tests/DanTienPortal.Benchmarks -- growth [cases]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// The reference server the pages benchmark starts as a process of its own (BareServer.Start).
+if (args is [BareServer.Command, var barePort, var barePages])
+{
+    BareServer.Serve(int.Parse(barePort, CultureInfo.InvariantCulture), barePages);
+    return 0;
+}
+
 var repo = PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
 var contentPath = Path.Combine(repo, "content");
 var cases = RelevanceCase.Load(Path.Combine(repo, "tests", "DanTienPortal.Tests", "Search", "relevance.tsv"));
