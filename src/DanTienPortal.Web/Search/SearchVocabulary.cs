@@ -58,15 +58,17 @@ public sealed class SearchVocabulary
                 var folded = VietnameseText.Fold(exact);
                 if (seen.Add(folded))
                 {
-                    var documents = frequency.GetValueOrDefault(folded) + delta;
-                    syllablesChanged |= documents == 0 || documents == delta;
-                    if (documents == 0)
+                    var before = frequency.GetValueOrDefault(folded);
+                    var after = before + delta;
+                    // A syllable new to the vocabulary, or gone from it.
+                    syllablesChanged |= before == 0 || after == 0;
+                    if (after == 0)
                     {
                         frequency.Remove(folded);
                     }
                     else
                     {
-                        frequency[folded] = documents;
+                        frequency[folded] = after;
                     }
                 }
 

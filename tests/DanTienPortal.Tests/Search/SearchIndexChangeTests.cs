@@ -66,6 +66,25 @@ public sealed class SearchIndexChangeTests : IDisposable
     }
 
     [Fact]
+    public void A_rebuild_after_changes_holds_every_source_as_it_is_now()
+    {
+        using var engine = new SearchEngine(_content.Path);
+        var news = Enumerable.Range(0, 20).Select(Article).ToList();
+        engine.Index.ReplaceSource(Source, news);
+        var festival = Article(20) with { Title = "Hội đua thuyền", Body = "Đua thuyền và kéo co ở bãi sông." };
+        engine.Index.ReplaceSource(Source, [.. news.Skip(1), festival]);
+        var documents = engine.Index.Documents.Count;
+
+        engine.Index.Rebuild();
+
+        Assert.Equal(documents, engine.Index.Search(s => s.IndexReader.NumDocs));
+        Assert.Equal(festival.Url, engine.Service.Search(new SearchRequest("kéo co")).Hits[0].Url);
+        Assert.DoesNotContain(engine.Service.Search(new SearchRequest("bản tin số 0")).Hits, h => h.Url == news[0].Url);
+        Assert.Equal("/thu-tuc/dang-ky-khai-sinh", engine.Service.Search(new SearchRequest("khai sinh")).Hits[0].Url);
+        Assert.True(engine.Index.Vocabulary.Contains("thuyen"));
+    }
+
+    [Fact]
     public void A_vocabulary_updated_by_the_changes_alone_equals_one_built_afresh()
     {
         var kept = Enumerable.Range(0, 30).Select(Article).ToList();
